@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino, { type Logger } from 'pino';
+import type { Deps } from './deps.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import type { Config } from './platform/config.js';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from './platform/db/index.js';
+import { createHttpServer, createIdempotency, type App } from './platform/http/index.js';
+import { createWorker, type OutboxHandler, type Worker } from './platform/outbox/index.js';
+import { createAuthenticator, deleteExpiredSessions, registerIdentityRoutes } from './modules/identity/index.js';
+import { registerSystemRoutes } from './modules/system/index.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const WEB_DIST_DIR = path.resolve(here, '../../web/dist');
+export const VERSION = '0.1.0';
+
+export interface RuntimeOptions {
+  logger?: Logger;
+  clock?: Clock;
+  /** Start the outbox worker in this process (the default with SQLite, see config.worker). */
+  embeddedWorker?: boolean;
+  /** Extra outbox handlers (tests use this to observe delivery). */
+  extraHandlers?: readonly OutboxHandler[];
+  poolSize?: number;
+}
+
+export interface Runtime {
+  deps: Deps;
+  database: DatabaseHandle;
+  app: App;
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+export function createLogger(config: Config): Logger {
+  return pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] });
+}
+
+/** Every module's outbox handlers. A module adds its `<module>.jobs.ts` handlers here. */
+export function outboxHandlers(_deps: Deps): OutboxHandler[] {
+  return [];
+}
+
+/** Opens the database, applies migrations, and wires deps, routes and the worker. */
+export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = options.logger ?? createLogger(config);
+  const clock = options.clock ?? systemClock;
+  const database = openDatabase(config.database, options.poolSize === undefined ? {} : { poolSize: options.poolSize });
+  await migrateToLatest(database.db);
+
+  const deps: Deps = {
+    config,
+    db: database.db,
+    ops: database.ops,
+    clock,
+    logger,
+    idempotency: createIdempotency(database.db, database.ops, clock),
+    wakeWorker: () => worker.wake(),
+  };
+  const worker: Worker = createWorker({
+    db: database.db,
+    ops: database.ops,
+    clock,
+    logger: logger.child({ component: 'outbox' }),
+    handlers: [...outboxHandlers(deps), ...(options.extraHandlers ?? [])],
+    housekeeping: async () => {
+      await deps.idempotency.purgeExpired();
+      await deleteExpiredSessions(deps.db, clock.now().toISOString());
+    },
+  });
+
+  const app = await createHttpServer({
+    logger,
+    db: database.db,
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    version: VERSION,
+    webDistDir: WEB_DIST_DIR,
+    authenticate: createAuthenticator(deps),
+  });
+  registerIdentityRoutes(app, deps);
+  registerSystemRoutes(app, deps);
+  await app.ready();
+
+  const runWorker = options.embeddedWorker ?? config.worker === 'embedded';
+  if (runWorker) worker.start();
+
+  return {
+    deps,
+    database,
+    app,
+    worker,
+    async close() {
+      await app.close(); // stops accepting, lets in-flight requests finish
+      await worker.stop();
+      await database.close();
+    },
+  };
+}

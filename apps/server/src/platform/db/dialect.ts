@@ -1,0 +1,48 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Executor } from './schema.js';
+
+/**
+ * Every difference between SQLite and PostgreSQL lives in this file. Everything else writes one
+ * portable Kysely query. Tables use text ids, ISO text times, integer money and 0/1 flags so rows
+ * come back identical from both engines.
+ */
+export type DialectKind = 'sqlite' | 'postgres';
+
+export interface DialectOps {
+  kind: DialectKind;
+  /** Row lock for read-modify-write inside a transaction (SQLite: the IMMEDIATE transaction already serialises writers). */
+  forUpdate<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
+  /** Row lock that skips rows another transaction holds, for work queues. */
+  forUpdateSkipLocked<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
+  /** A transaction-scoped lock on an arbitrary key; false when another transaction holds it. */
+  tryAdvisoryLock(tx: Executor, key: string): Promise<boolean>;
+  isUniqueViolation(error: unknown): boolean;
+}
+
+export function dialectOps(kind: DialectKind): DialectOps {
+  return kind === 'postgres' ? postgresOps : sqliteOps;
+}
+
+const sqliteOps: DialectOps = {
+  kind: 'sqlite',
+  forUpdate: (qb) => qb,
+  forUpdateSkipLocked: (qb) => qb,
+  tryAdvisoryLock: async () => true,
+  isUniqueViolation: (error) =>
+    hasCode(error) && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'),
+};
+
+const postgresOps: DialectOps = {
+  kind: 'postgres',
+  forUpdate: (qb) => qb.forUpdate(),
+  forUpdateSkipLocked: (qb) => qb.forUpdate().skipLocked(),
+  async tryAdvisoryLock(tx, key) {
+    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtextextended(${key}, 0)) as locked`.execute(tx);
+    return rows[0]?.locked === true;
+  },
+  isUniqueViolation: (error) => hasCode(error) && error.code === '23505',
+};
+
+function hasCode(error: unknown): error is { code: string } {
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
+}

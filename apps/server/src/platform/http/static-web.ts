@@ -1,0 +1,22 @@
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import fs from 'node:fs';
+import { problem, sendProblem } from './problem.js';
+
+/**
+ * Serves the built web app (back office at /, portal at /portal) and falls back to index.html for
+ * client-side routes. API paths never fall back: they answer a problem+json 404.
+ */
+export async function registerWebApp(app: FastifyInstance, distDir: string): Promise<void> {
+  const hasBuild = fs.existsSync(`${distDir}/index.html`);
+  if (hasBuild) await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
+    if (!isPage) return sendProblem(reply, problem(404, 'not_found', `No route ${request.method} ${path}.`));
+    if (!hasBuild) {
+      return reply.code(503).type('text/plain; charset=utf-8').send('The web app is not built. Run `npm run build` (or `npm start`).');
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

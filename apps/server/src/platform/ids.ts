@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32
+
+let lastMs = 0;
+let lastRandom = new Uint8Array(10);
+
+/**
+ * Opaque, type-prefixed, time-sortable ids (`ord_01JD…`): 48 bits of milliseconds and 80 random
+ * bits, ULID-style, monotonic within a millisecond so ids sort in creation order inside a process.
+ */
+export function newId(prefix: string): string {
+  const ms = Date.now();
+  if (ms === lastMs) {
+    incrementBytes(lastRandom);
+  } else {
+    lastMs = ms;
+    lastRandom = new Uint8Array(randomBytes(10));
+  }
+  return `${prefix}_${encodeTime(ms)}${encodeRandom(lastRandom)}`;
+}
+
+function encodeTime(ms: number): string {
+  let out = '';
+  let t = ms;
+  for (let i = 0; i < 10; i++) {
+    out = ALPHABET[t % 32] + out;
+    t = Math.floor(t / 32);
+  }
+  return out;
+}
+
+function encodeRandom(bytes: Uint8Array): string {
+  let bits = 0n;
+  for (const b of bytes) bits = (bits << 8n) | BigInt(b);
+  let out = '';
+  for (let i = 0; i < 16; i++) {
+    out = ALPHABET[Number(bits & 31n)] + out;
+    bits >>= 5n;
+  }
+  return out;
+}
+
+function incrementBytes(bytes: Uint8Array): void {
+  for (let i = bytes.length - 1; i >= 0; i--) {
+    const v = bytes[i]!;
+    if (v < 255) {
+      bytes[i] = v + 1;
+      return;
+    }
+    bytes[i] = 0;
+  }
+}
+
+/** A random secret token (for sessions, API keys, CSRF), url-safe. */
+export function newToken(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}

@@ -1,0 +1,245 @@
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import { addMs } from '../clock.js';
+import type { DialectOps } from '../db/dialect.js';
+import type { Db, Tx } from '../db/schema.js';
+import { newId } from '../ids.js';
+
+export interface OutboxEventRecord {
+  id: string;
+  type: string;
+  aggregateType: string;
+  aggregateId: string;
+  payload: Record<string, unknown>;
+  /** 1 on the first delivery to handlers, 2 on the first retry, … */
+  attempt: number;
+  createdAt: string;
+}
+
+export interface HandlerContext {
+  db: Db;
+  event: OutboxEventRecord;
+  /** Stable per event and handler: pass it to external services that accept an idempotency key. */
+  idempotencyKey: string;
+  /**
+   * Runs `work` in one transaction together with the record that this handler handled this event.
+   * If another worker already recorded it, `work` is not run. Handlers whose effects are database
+   * writes use this to be exactly-once.
+   */
+  once<T>(work: (tx: Tx) => Promise<T>): Promise<T | undefined>;
+}
+
+export interface OutboxHandler {
+  /** Unique and stable: it is stored with each event it handled. */
+  name: string;
+  /** Event types this handler wants; `'*'` for all (e.g. the customer timeline, webhooks). */
+  events: readonly string[] | '*';
+  handle(ctx: HandlerContext): Promise<void>;
+}
+
+export interface WorkerOptions {
+  db: Db;
+  ops: DialectOps;
+  clock: Clock;
+  handlers: readonly OutboxHandler[];
+  logger: Logger;
+  batchSize?: number;
+  /** How long a claim lasts; a crashed worker's events are picked up after it. */
+  leaseMs?: number;
+  pollMs?: number;
+  maxAttempts?: number;
+  /** Periodic clean-up (expired idempotency keys, sessions), run about once an hour. */
+  housekeeping?: () => Promise<void>;
+}
+
+export function backoffMs(attempt: number): number {
+  const base = Math.min(2000 * 2 ** Math.max(0, attempt - 1), 3_600_000);
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+}
+
+/**
+ * Claims due outbox rows (PostgreSQL: FOR UPDATE SKIP LOCKED, so any number of workers can run),
+ * hands each to the handlers that want it, and records success, or the error and the next try.
+ */
+export function createWorker(options: WorkerOptions) {
+  const { db, ops, clock, handlers, logger } = options;
+  const workerId = newId('wrk');
+  const batchSize = options.batchSize ?? 20;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const pollMs = options.pollMs ?? 250;
+  const maxAttempts = options.maxAttempts ?? 15;
+  let running = false;
+  let loopDone: Promise<void> | undefined;
+  let wakeUp: (() => void) | undefined;
+  let lastHousekeeping = 0;
+
+  async function claim(): Promise<OutboxEventRecord[]> {
+    const now = clock.now().toISOString();
+    return db.transaction().execute(async (tx) => {
+      const due = await ops
+        .forUpdateSkipLocked(
+          tx
+            .selectFrom('outbox')
+            .selectAll()
+            .where('status', '=', 'pending')
+            .where('available_at', '<=', now)
+            .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+            .orderBy('available_at')
+            .orderBy('id')
+            .limit(batchSize),
+        )
+        .execute();
+      if (due.length === 0) return [];
+      await tx
+        .updateTable('outbox')
+        .set({ locked_by: workerId, locked_until: addMs(now, leaseMs), attempts: sql`attempts + 1` })
+        .where('id', 'in', due.map((r) => r.id))
+        .execute();
+      return due.map((r) => ({
+        id: r.id,
+        type: r.type,
+        aggregateType: r.aggregate_type,
+        aggregateId: r.aggregate_id,
+        payload: JSON.parse(r.payload) as Record<string, unknown>,
+        attempt: r.attempts + 1,
+        createdAt: r.created_at,
+      }));
+    });
+  }
+
+  async function deliver(event: OutboxEventRecord): Promise<void> {
+    const done = new Set(
+      (await db.selectFrom('outbox_handled').select('handler').where('event_id', '=', event.id).execute()).map((r) => r.handler),
+    );
+    for (const handler of handlers) {
+      if (done.has(handler.name)) continue;
+      if (handler.events !== '*' && !handler.events.includes(event.type)) continue;
+      let marked = false;
+      const ctx: HandlerContext = {
+        db,
+        event,
+        idempotencyKey: `${event.id}:${handler.name}`,
+        once: async (work) => {
+          const result = await db.transaction().execute(async (tx) => {
+            const mark = await tx
+              .insertInto('outbox_handled')
+              .values({ event_id: event.id, handler: handler.name, handled_at: clock.now().toISOString() })
+              .onConflict((oc) => oc.columns(['event_id', 'handler']).doNothing())
+              .executeTakeFirst();
+            if (Number(mark.numInsertedOrUpdatedRows ?? 0n) === 0) return { skipped: true as const };
+            return { skipped: false as const, value: await work(tx) };
+          });
+          marked = true;
+          return result.skipped ? undefined : result.value;
+        },
+      };
+      await handler.handle(ctx);
+      if (!marked) {
+        await db
+          .insertInto('outbox_handled')
+          .values({ event_id: event.id, handler: handler.name, handled_at: clock.now().toISOString() })
+          .onConflict((oc) => oc.columns(['event_id', 'handler']).doNothing())
+          .execute();
+      }
+    }
+  }
+
+  async function settle(event: OutboxEventRecord, error: unknown): Promise<void> {
+    const now = clock.now().toISOString();
+    if (error === undefined) {
+      await db
+        .updateTable('outbox')
+        .set({ status: 'done', processed_at: now, locked_by: null, locked_until: null, last_error: null })
+        .where('id', '=', event.id)
+        .where('locked_by', '=', workerId)
+        .execute();
+      return;
+    }
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const failed = event.attempt >= maxAttempts;
+    logger.warn({ eventId: event.id, type: event.type, attempt: event.attempt, err: error }, failed ? 'outbox event failed for good' : 'outbox event failed; will retry');
+    await db
+      .updateTable('outbox')
+      .set({
+        status: failed ? 'failed' : 'pending',
+        last_error: message.slice(0, 2000),
+        available_at: failed ? now : addMs(now, backoffMs(event.attempt)),
+        locked_by: null,
+        locked_until: null,
+      })
+      .where('id', '=', event.id)
+      .where('locked_by', '=', workerId)
+      .execute();
+  }
+
+  /** Claims and handles one batch; returns how many events it took. */
+  async function runOnce(): Promise<number> {
+    const events = await claim();
+    for (const event of events) {
+      let failure: unknown = undefined;
+      try {
+        await deliver(event);
+      } catch (e) {
+        failure = e ?? new Error('handler failed');
+      }
+      await settle(event, failure);
+    }
+    return events.length;
+  }
+
+  /** Runs batches until nothing is due; for tests and the CLI. */
+  async function drain(): Promise<number> {
+    let total = 0;
+    for (let n = await runOnce(); n > 0; n = await runOnce()) total += n;
+    return total;
+  }
+
+  async function loop(): Promise<void> {
+    while (running) {
+      let claimed = 0;
+      try {
+        claimed = await runOnce();
+        if (options.housekeeping && Date.now() - lastHousekeeping > 3_600_000) {
+          lastHousekeeping = Date.now();
+          await options.housekeeping();
+        }
+      } catch (e) {
+        logger.error({ err: e }, 'outbox worker iteration failed');
+      }
+      if (claimed === 0 && running) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pollMs);
+          wakeUp = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wakeUp = undefined;
+      }
+    }
+  }
+
+  return {
+    id: workerId,
+    runOnce,
+    drain,
+    start(): void {
+      if (running) return;
+      running = true;
+      loopDone = loop();
+    },
+    /** Stops after the current batch is settled. */
+    async stop(): Promise<void> {
+      running = false;
+      wakeUp?.();
+      await loopDone;
+    },
+    /** Ask for an immediate poll, e.g. right after a commit that wrote events. */
+    wake(): void {
+      wakeUp?.();
+    },
+  };
+}
+
+export type Worker = ReturnType<typeof createWorker>;
