@@ -1,0 +1,190 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { manualClock } from '../../../../test/support/clock.js';
+import { dbKind, testConfig } from '../../../../test/support/db.js';
+import { startTestRuntime, type TestRuntime } from '../../../../test/support/runtime.js';
+import { recordAudit } from '../../audit.js';
+import { SYSTEM_ACTOR } from '../../auth/index.js';
+import { cancelTimer, createWorker, emitEvent, scheduleTimer, type OutboxHandler } from '../index.js';
+
+const open: TestRuntime[] = [];
+afterEach(async () => {
+  while (open.length) await open.pop()!.close();
+});
+async function start(...args: Parameters<typeof startTestRuntime>) {
+  const rt = await startTestRuntime(...args);
+  open.push(rt);
+  return rt;
+}
+
+const event = (n: number) => ({ type: 'test.happened', aggregateType: 'test', aggregateId: `t_${n}`, payload: { n } });
+
+/** A handler whose database effect (an audit row) is exactly-once through ctx.once. */
+function countingHandler(seen: string[], options: { failFirst?: number } = {}): OutboxHandler {
+  let failuresLeft = options.failFirst ?? 0;
+  return {
+    name: 'test.counter',
+    events: ['test.happened'],
+    async handle(ctx) {
+      seen.push(ctx.event.id);
+      await ctx.once(async (tx) => {
+        await recordAudit(tx, { actor: SYSTEM_ACTOR, action: 'test.handled', entityType: 'test', entityId: ctx.event.id, at: ctx.event.createdAt });
+        if (failuresLeft > 0) {
+          failuresLeft -= 1;
+          throw new Error('simulated crash after the effect, before commit');
+        }
+      });
+    },
+  };
+}
+
+async function effects(rt: TestRuntime, eventId?: string) {
+  let q = rt.deps.db.selectFrom('audit_log').select(['entity_id']).where('action', '=', 'test.handled');
+  if (eventId) q = q.where('entity_id', '=', eventId);
+  return (await q.execute()).map((r) => r.entity_id);
+}
+
+describe('transactional outbox', () => {
+  it('writes events only when the business transaction commits', async () => {
+    const rt = await start();
+    await expect(
+      rt.deps.db.transaction().execute(async (tx) => {
+        await emitEvent(tx, rt.deps.clock.now().toISOString(), event(1));
+        throw new Error('business rule failed');
+      }),
+    ).rejects.toThrow('business rule failed');
+    expect(await rt.deps.db.selectFrom('outbox').selectAll().execute()).toHaveLength(0);
+    await rt.deps.db.transaction().execute((tx) => emitEvent(tx, rt.deps.clock.now().toISOString(), event(2)));
+    const rows = await rt.deps.db.selectFrom('outbox').selectAll().execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 'pending', attempts: 0, aggregate_id: 't_2' });
+  });
+
+  it('runs the handler exactly once after a crash between commit and handling', async () => {
+    const config = await testConfig();
+    const before = await startTestRuntime({ config });
+    const id = await before.deps.db.transaction().execute((tx) => emitEvent(tx, before.deps.clock.now().toISOString(), event(1)));
+    await before.close(); // the process dies before any worker saw the event
+
+    const seen: string[] = [];
+    const after = await start({ config, extraHandlers: [countingHandler(seen)] });
+    expect(await after.worker.drain()).toBe(1);
+    expect(await after.worker.drain()).toBe(0);
+    expect(seen).toEqual([id]);
+    expect(await effects(after, id)).toEqual([id]);
+    const row = await after.deps.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'done', attempts: 1, locked_by: null });
+    expect(row.processed_at).not.toBeNull();
+  });
+
+  it('retries a handler that crashed mid-way with backoff, keeping its effect exactly-once', async () => {
+    const clock = manualClock();
+    const seen: string[] = [];
+    const rt = await start({ clock, extraHandlers: [countingHandler(seen, { failFirst: 1 })] });
+    const id = await rt.deps.db.transaction().execute((tx) => emitEvent(tx, clock.iso(), event(1)));
+
+    expect(await rt.worker.drain()).toBe(1);
+    const failed = await rt.deps.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(failed).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(failed.last_error).toContain('simulated crash');
+    expect(Date.parse(failed.available_at)).toBeGreaterThan(clock.now().getTime());
+    expect(await effects(rt, id)).toEqual([]); // the effect rolled back with the crash
+
+    expect(await rt.worker.drain()).toBe(0); // not due yet
+    clock.advance(10_000);
+    expect(await rt.worker.drain()).toBe(1);
+    expect(await effects(rt, id)).toEqual([id]);
+    expect(seen).toEqual([id, id]);
+    const done = await rt.deps.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(done).toMatchObject({ status: 'done', attempts: 2, last_error: null });
+  });
+
+  it('picks up an event whose worker died holding it once the lease expires', async () => {
+    const clock = manualClock();
+    const seen: string[] = [];
+    const rt = await start({ clock, extraHandlers: [countingHandler(seen)] });
+    const id = await rt.deps.db.transaction().execute((tx) => emitEvent(tx, clock.iso(), event(1)));
+    const leaseEnd = new Date(clock.now().getTime() + 60_000).toISOString();
+    await rt.deps.db.updateTable('outbox').set({ locked_by: 'wrk_dead', locked_until: leaseEnd, attempts: 1 }).where('id', '=', id).execute();
+
+    expect(await rt.worker.drain()).toBe(0);
+    clock.advance(61_000);
+    expect(await rt.worker.drain()).toBe(1);
+    expect(seen).toEqual([id]);
+    expect(await effects(rt, id)).toEqual([id]);
+  });
+
+  it('marks an event failed after its attempts run out, shows it to admins and lets them retry it', async () => {
+    const clock = manualClock();
+    let broken = true;
+    const handler: OutboxHandler = {
+      name: 'test.flaky',
+      events: '*',
+      async handle() {
+        if (broken) throw new Error('smtp down');
+      },
+    };
+    const rt = await start({ clock, extraHandlers: [handler] });
+    const id = await rt.deps.db.transaction().execute((tx) => emitEvent(tx, clock.iso(), event(1)));
+    for (let i = 0; i < 15; i++) {
+      await rt.worker.drain();
+      clock.advance(4_400_000); // past the longest backoff (1 h + 20 % jitter)
+    }
+    const admin = await rt.asRole('admin');
+    const list = await rt.app.inject({ method: 'GET', url: '/api/v1/outbox?status=failed', headers: admin });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().data).toEqual([expect.objectContaining({ id, status: 'failed', attempts: 15, lastError: 'Error: smtp down' })]);
+
+    expect((await rt.app.inject({ method: 'POST', url: `/api/v1/outbox/${id}/retry`, headers: await rt.asRole('support') })).statusCode).toBe(403);
+    const retry = await rt.app.inject({ method: 'POST', url: `/api/v1/outbox/${id}/retry`, headers: admin });
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json()).toMatchObject({ status: 'pending', attempts: 0 });
+    broken = false;
+    expect(await rt.worker.drain()).toBe(1);
+    expect((await rt.deps.db.selectFrom('outbox').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('done');
+    const audit = await rt.app.inject({ method: 'GET', url: `/api/v1/audit-log?entityType=outbox_event&entityId=${id}`, headers: admin });
+    expect(audit.json().data[0]).toMatchObject({ action: 'outbox.retried', changes: { status: { from: 'failed', to: 'pending' } } });
+    const again = await rt.app.inject({ method: 'POST', url: `/api/v1/outbox/${id}/retry`, headers: admin });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('holds timers until they are due, stores one per dedupe key and can cancel them', async () => {
+    const clock = manualClock();
+    const seen: string[] = [];
+    const rt = await start({ clock, extraHandlers: [countingHandler(seen)] });
+    const due = new Date(clock.now().getTime() + 3_600_000).toISOString();
+    const first = await rt.deps.db.transaction().execute((tx) => scheduleTimer(tx, clock.iso(), due, { ...event(1), dedupeKey: 'reminder:1' }));
+    const second = await rt.deps.db.transaction().execute((tx) => scheduleTimer(tx, clock.iso(), due, { ...event(1), dedupeKey: 'reminder:1' }));
+    expect(second).toBe(first);
+    await rt.deps.db.transaction().execute((tx) => scheduleTimer(tx, clock.iso(), due, { ...event(2), dedupeKey: 'reminder:2' }));
+    expect(await rt.deps.db.transaction().execute((tx) => cancelTimer(tx, 'reminder:2'))).toBe(true);
+
+    expect(await rt.worker.drain()).toBe(0);
+    clock.advance(3_600_000);
+    expect(await rt.worker.drain()).toBe(1);
+    expect(seen).toEqual([first]);
+  });
+
+  it('never lets two workers handle the same event', async () => {
+    const config = await testConfig();
+    const seen: string[] = [];
+    const a = await start({ config, extraHandlers: [countingHandler(seen)], poolSize: 4 });
+    // PostgreSQL: a second runtime with its own connection pool, as a second process would have.
+    // SQLite: a second worker on the same handle (two handles in one thread would block each
+    // other synchronously; across processes busy_timeout serialises them).
+    const b = dbKind === 'postgres' ? await start({ config, extraHandlers: [], poolSize: 4 }) : a;
+    const workerB = createWorker({ db: b.deps.db, ops: b.deps.ops, clock: b.deps.clock, logger: b.deps.logger, handlers: [countingHandler(seen)], batchSize: 7 });
+    const now = a.deps.clock.now().toISOString();
+    await a.deps.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < 300; i++) await emitEvent(tx, now, event(i));
+    });
+    const [na, nb] = await Promise.all([a.worker.drain(), workerB.drain()]);
+    expect(na).toBeGreaterThan(0);
+    expect(nb).toBeGreaterThan(0);
+    expect(na + nb).toBe(300);
+    expect(seen).toHaveLength(300);
+    expect(new Set(seen).size).toBe(300);
+    expect(await effects(a)).toHaveLength(300);
+    const pending = await a.deps.db.selectFrom('outbox').select('id').where('status', '!=', 'done').execute();
+    expect(pending).toHaveLength(0);
+  });
+});
