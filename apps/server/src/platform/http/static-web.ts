@@ -9,10 +9,20 @@ import { problem, sendProblem } from './problem.js';
  */
 export async function registerWebApp(app: FastifyInstance, distDir: string): Promise<void> {
   const hasBuild = fs.existsSync(`${distDir}/index.html`);
-  if (hasBuild) await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });
+  if (hasBuild) {
+    await app.register(fastifyStatic, {
+      root: distDir,
+      wildcard: false,
+      index: false,
+      // Vite names assets by content hash: they never change, so browsers may keep them for a year.
+      setHeaders: (res, file) => {
+        if (file.includes(`${distDir}/assets/`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api/') && !path.startsWith('/assets/');
     if (!isPage) return sendProblem(reply, problem(404, 'not_found', `No route ${request.method} ${path}.`));
     if (!hasBuild) {
       return reply.code(503).type('text/plain; charset=utf-8').send('The web app is not built. Run `npm run build` (or `npm start`).');

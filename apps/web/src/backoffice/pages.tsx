@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { DashboardPage } from '../shared/DashboardPage';
+import { LoginPage } from '../shared/auth/LoginPage';
+import { ShellLayout } from '../shared/layout/ShellLayout';
+import { IconDashboard } from '../shared/icons';
+import { staffRealm, useMe } from './session';
+
+export function StaffLoginPage({ redirectTo }: { redirectTo?: string }) {
+  const { t } = useTranslation();
+  return (
+    <LoginPage
+      realm={staffRealm}
+      area={t('app.backOffice')}
+      subtitle={t('login.staffSubtitle')}
+      redirectTo={redirectTo}
+    />
+  );
+}
+
+export function StaffLayout() {
+  const { t } = useTranslation();
+  return (
+    <ShellLayout
+      realm={staffRealm}
+      area={t('app.backOffice')}
+      nav={[{ to: '/', label: t('nav.dashboard'), icon: <IconDashboard />, exact: true }]}
+    />
+  );
+}
+
+export function StaffDashboard() {
+  const { t } = useTranslation();
+  const { data } = useMe();
+  return <DashboardPage name={data?.user.name ?? ''} emptyDescription={t('dashboard.emptyStaff')} />;
+}

@@ -1,0 +1,43 @@
+import { createRoute, Outlet } from '@tanstack/react-router';
+import { rootRoute } from '../app/rootRoute';
+import { redirectIfSignedIn, requireSession, validateLoginSearch } from '../shared/auth/guards';
+import { PortalDashboard, PortalLayout, PortalLoginPage } from './pages';
+import { portalRealm } from './session';
+
+export const portalRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/portal',
+  component: Outlet,
+});
+
+export const portalLoginRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: '/login',
+  validateSearch: validateLoginSearch,
+  beforeLoad: ({ context }) => redirectIfSignedIn(portalRealm, context.queryClient),
+  component: function PortalLoginRoute() {
+    const { redirect } = portalLoginRoute.useSearch();
+    return <PortalLoginPage redirectTo={redirect} />;
+  },
+});
+
+/** Pathless layout: everything below needs a customer session. */
+export const portalLayoutRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  id: 'portal-signed-in',
+  beforeLoad: async ({ context, location }) => ({
+    portalSession: await requireSession(portalRealm, context.queryClient, location),
+  }),
+  component: PortalLayout,
+});
+
+export const portalDashboardRoute = createRoute({
+  getParentRoute: () => portalLayoutRoute,
+  path: '/',
+  component: PortalDashboard,
+});
+
+export const portalRouteTree = portalRoute.addChildren([
+  portalLoginRoute,
+  portalLayoutRoute.addChildren([portalDashboardRoute]),
+]);
