@@ -88,6 +88,11 @@ describe('customer portal sign-in', () => {
     await expect.poll(() => page.getByTestId('dashboard-title').textContent()).toBe('Dashboard');
     expect(await page.textContent('body')).toContain('Demo Customer');
     await screenshot(page, 'portal-dashboard-en');
+    // Switching while signed in saves the language on the customer's account.
+    await page.getByTestId('locale-switch').getByText('中文').click();
+    const accountLocale = async () =>
+      (await server.deps.db.selectFrom('portal_accounts').select('locale').where('email', '=', DEMO_CUSTOMER.email).executeTakeFirstOrThrow()).locale;
+    await expect.poll(accountLocale).toBe('zh-CN');
 
     // A portal session is not a staff session.
     const staffMe = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status);

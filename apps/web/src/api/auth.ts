@@ -54,6 +54,11 @@ export const portalAuth = {
     setCsrfToken('portal', session?.csrfToken ?? null);
     return session;
   },
+  async updateMe(body: UpdateMeRequest): Promise<PortalSession> {
+    const session = await api.patch<PortalSession>('/api/v1/portal/auth/me', body);
+    setCsrfToken('portal', session.csrfToken);
+    return session;
+  },
   async logout(): Promise<void> {
     try {
       await api.post<void>('/api/v1/portal/auth/logout');

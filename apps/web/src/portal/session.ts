@@ -12,7 +12,7 @@ export const portalRealm: AuthRealm<PortalSession> = {
   login: portalAuth.login,
   logout: portalAuth.logout,
   profile: (session) => session.account,
-  // The portal API has no "update my account" call yet; the choice stays in localStorage.
+  saveLocale: (locale) => portalAuth.updateMe({ locale }),
 };
 
 export const portalMeQuery = sessionQuery(portalRealm);

@@ -4,7 +4,7 @@ import { LoginRequest, PortalSession, STAFF_ROLES, StaffSession, UpdateMeRequest
 import type { Deps } from '../../deps.js';
 import { sendProblem, type App } from '../../platform/http/index.js';
 import { signInPortal, signInStaff, type LoginLimiters } from './commands/sign-in.js';
-import { updateMe } from './commands/update-me.js';
+import { updateMe, updatePortalAccount } from './commands/update-me.js';
 import { PORTAL_COOKIE, STAFF_COOKIE, toPortalAccount, toStaffUser } from './identity.js';
 import { identityProblem } from './identity.problems.js';
 import * as repo from './identity.repo.js';
@@ -77,6 +77,17 @@ export function registerAuthRoutes(app: App, deps: Deps, limiters: LoginLimiters
     const account = p?.kind === 'portal' ? await repo.findPortalAccountById(deps.db, p.id) : undefined;
     if (!account || p?.kind !== 'portal') return sendProblem(reply, identityProblem({ code: 'not_found', entity: 'portal account', id: 'current' }));
     return { account: toPortalAccount(account), csrfToken: p.csrfToken };
+  });
+
+  r.patch('/api/v1/portal/auth/me', {
+    config: { access: 'portal' },
+    schema: { tags: ['portal'], summary: 'Change the customer account\'s name or language (messages and documents follow it)', body: UpdateMeRequest, response: { 200: PortalSession } },
+  }, async (request, reply) => {
+    const p = request.principal;
+    if (p?.kind !== 'portal') return sendProblem(reply, identityProblem({ code: 'not_found', entity: 'portal account', id: 'current' }));
+    const result = await updatePortalAccount(deps, { type: 'portal', id: p.id }, request.body, request.id);
+    if (!result.ok) return sendProblem(reply, identityProblem(result.error));
+    return { account: toPortalAccount(result.value), csrfToken: p.csrfToken };
   });
 
   r.post('/api/v1/portal/auth/logout', {

@@ -24,6 +24,9 @@ export const findPortalAccountByEmail = (db: Executor, email: string) =>
 export const findPortalAccountById = (db: Executor, id: string) =>
   db.selectFrom('portal_accounts').selectAll().where('id', '=', id).executeTakeFirst();
 
+export const updatePortalAccount = (db: Executor, id: string, patch: Partial<PortalAccountsTable>) =>
+  db.updateTable('portal_accounts').set(patch).where('id', '=', id).execute();
+
 export const insertPortalAccount = (db: Executor, row: PortalAccountsTable) => db.insertInto('portal_accounts').values(row).execute();
 
 export const insertSession = (db: Executor, row: SessionsTable) => db.insertInto('sessions').values(row).execute();

@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { newId, newToken } from '../ids.js';
+
+const CROCKFORD = /^[0-9A-HJKMNP-TV-Z]+$/;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** The 48-bit millisecond time in the first 10 characters of the body. */
+function timeOf(id: string): number {
+  const body = id.slice(id.indexOf('_') + 1, id.indexOf('_') + 11);
+  return [...body].reduce((t, ch) => t * 32 + '0123456789ABCDEFGHJKMNPQRSTVWXYZ'.indexOf(ch), 0);
+}
+
+describe('newId', () => {
+  it('is the prefix, an underscore and 26 Crockford base32 characters', () => {
+    const id = newId('ord');
+    expect(id).toMatch(/^ord_[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect(newId('cus').startsWith('cus_')).toBe(true);
+    expect(id.slice(4)).toMatch(CROCKFORD);
+  });
+
+  it('encodes the current time in its first 10 characters', () => {
+    const before = Date.now();
+    const id = newId('x');
+    const after = Date.now();
+    expect(timeOf(id)).toBeGreaterThanOrEqual(before);
+    expect(timeOf(id)).toBeLessThanOrEqual(after);
+  });
+
+  it('is strictly increasing and unique across 10,000 ids made in a tight loop', () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 10_000; i++) ids.push(newId('evt'));
+    for (let i = 1; i < ids.length; i++) {
+      if (!(ids[i - 1]! < ids[i]!)) expect.fail(`id ${i} (${ids[i]}) does not sort after ${ids[i - 1]}`);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('stays increasing within one millisecond, when the random part alone must grow', () => {
+    vi.spyOn(Date, 'now').mockReturnValue(1_750_000_000_000);
+    const ids = Array.from({ length: 1000 }, () => newId('evt'));
+    expect(new Set(ids.map((id) => id.slice(4, 14))).size).toBe(1);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('sorts ids of a later millisecond after those of an earlier one', () => {
+    const now = vi.spyOn(Date, 'now').mockReturnValue(1_750_000_000_000);
+    const early = newId('evt');
+    now.mockReturnValue(1_750_000_000_001);
+    const late = newId('evt');
+    expect(early < late).toBe(true);
+  });
+});
+
+describe('newToken', () => {
+  it('is url-safe base64 of the requested number of random bytes', () => {
+    const token = newToken();
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+    expect(newToken(12)).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(newToken()).not.toBe(token);
+  });
+});
