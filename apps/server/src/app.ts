@@ -9,6 +9,9 @@ import { createHttpServer, createIdempotency, type App } from './platform/http/i
 import { createWorker, type OutboxHandler, type Worker } from './platform/outbox/index.js';
 import { createAuthenticator, deleteExpiredSessions, registerIdentityRoutes } from './modules/identity/index.js';
 import { registerSystemRoutes } from './modules/system/index.js';
+import { catalogHandlers, registerCatalogRoutes } from './modules/catalog/index.js';
+import { customersHandlers, registerCustomersRoutes } from './modules/customers/index.js';
+import { inventoryHandlers, registerInventoryRoutes } from './modules/inventory/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST_DIR = path.resolve(here, '../../web/dist');
@@ -37,8 +40,8 @@ export function createLogger(config: Config): Logger {
 }
 
 /** Every module's outbox handlers. A module adds its `<module>.jobs.ts` handlers here. */
-export function outboxHandlers(_deps: Deps): OutboxHandler[] {
-  return [];
+export function outboxHandlers(deps: Deps): OutboxHandler[] {
+  return [...customersHandlers(deps), ...catalogHandlers(deps), ...inventoryHandlers(deps)];
 }
 
 /** Opens the database, applies migrations, and wires deps, routes and the worker. */
@@ -80,6 +83,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   });
   registerIdentityRoutes(app, deps);
   registerSystemRoutes(app, deps);
+  registerCustomersRoutes(app, deps);
+  registerCatalogRoutes(app, deps);
+  registerInventoryRoutes(app, deps);
   await app.ready();
 
   const runWorker = options.embeddedWorker ?? config.worker === 'embedded';

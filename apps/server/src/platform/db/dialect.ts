@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Executor } from './schema.js';
 
 /**
@@ -45,4 +45,17 @@ const postgresOps: DialectOps = {
 
 function hasCode(error: unknown): error is { code: string } {
   return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
+}
+
+/** For migrations, which receive a bare Kysely instance. */
+export function isPostgres(db: Kysely<unknown>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * Column type for text compared byte-wise (prefix range scans on an index): PostgreSQL's default
+ * collation is linguistic, so such columns get `COLLATE "C"`; SQLite compares bytes already.
+ */
+export function binaryTextType(db: Kysely<unknown>) {
+  return isPostgres(db) ? sql`text collate "C"` : sql`text`;
 }

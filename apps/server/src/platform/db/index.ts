@@ -1,5 +1,5 @@
 export { openDatabase, type DatabaseHandle } from './database.js';
-export { dialectOps, type DialectKind, type DialectOps } from './dialect.js';
+export { binaryTextType, dialectOps, isPostgres, type DialectKind, type DialectOps } from './dialect.js';
 export { migrateToLatest } from './migrate.js';
 export type { Database, Db, Executor, Tx } from './schema.js';
 export { inTransaction } from './transaction.js';

@@ -94,6 +94,158 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+// ---- modules/customers ----
+export interface CustomersTable {
+  id: string;
+  kind: string;
+  name: string;
+  sort_name: string;
+  legal_name: string | null;
+  tax_id: string | null;
+  email: string | null;
+  phone: string | null;
+  locale: string;
+  preferred_channel: string;
+  birthday: string | null;
+  tags: string; // JSON string[]
+  account_manager_id: string | null;
+  consent: string; // JSON Consent
+  notes: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+export interface CustomerContactsTable {
+  id: string;
+  customer_id: string;
+  position: number;
+  name: string;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+  is_primary: number;
+}
+export interface CustomerAddressesTable {
+  id: string;
+  customer_id: string;
+  position: number;
+  kind: string;
+  name: string;
+  company: string | null;
+  line1: string;
+  line2: string | null;
+  city: string;
+  region: string | null;
+  postal_code: string | null;
+  country: string;
+  phone: string | null;
+  is_default: number;
+}
+export interface CustomerSearchTermsTable {
+  term: string;
+  customer_id: string;
+}
+export interface CustomerTagsTable {
+  tag: string;
+  customer_id: string;
+}
+export interface CustomerTimelineTable {
+  id: string;
+  customer_id: string;
+  event_id: string;
+  type: string;
+  occurred_at: string;
+  actor_type: string | null;
+  actor_id: string | null;
+  data: string;
+}
+export interface ImportJobsTable {
+  id: string;
+  kind: string;
+  status: string;
+  file_name: string | null;
+  content: string;
+  total_rows: number;
+  processed_rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: string; // JSON [{line, message}]
+  created_by_type: string;
+  created_by_id: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+// ---- modules/catalog ----
+export interface ProductsTable {
+  id: string;
+  sku: string;
+  name: string;
+  name_zh: string | null;
+  model: string | null;
+  specification: string | null;
+  specification_zh: string | null;
+  search_text: string;
+  unit_price: number;
+  currency: string;
+  tax_rate_bp: number; // basis points: 1300 = 13 %
+  unit: string;
+  active: number;
+  track_inventory: number;
+  allow_backorder: number;
+  make_to_order: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+// ---- modules/inventory ----
+export interface WarehousesTable {
+  id: string;
+  code: string;
+  name: string;
+  address: string | null;
+  active: number;
+  created_at: string;
+}
+export interface StockLevelsTable {
+  product_id: string;
+  warehouse_id: string;
+  on_hand: number;
+  reserved: number;
+  safety_stock: number;
+  reorder_point: number;
+  low: number; // 1 while available <= reorder_point, so the low-stock event fires once per crossing
+  updated_at: string;
+}
+export interface StockMovementsTable {
+  id: string;
+  product_id: string;
+  warehouse_id: string;
+  kind: string;
+  quantity: number;
+  reserved_delta: number;
+  reason: string | null;
+  reference_type: string | null;
+  reference_id: string | null;
+  actor_type: string;
+  actor_id: string | null;
+  created_at: string;
+}
+export interface StockReservationsTable {
+  id: string;
+  reference_type: string;
+  reference_id: string;
+  product_id: string;
+  warehouse_id: string;
+  quantity: number;
+  backordered: number;
+  status: string; // active | released | converted
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -103,6 +255,18 @@ export interface Database {
   outbox: OutboxTable;
   outbox_handled: OutboxHandledTable;
   idempotency_keys: IdempotencyKeysTable;
+  customers: CustomersTable;
+  customer_contacts: CustomerContactsTable;
+  customer_addresses: CustomerAddressesTable;
+  customer_search_terms: CustomerSearchTermsTable;
+  customer_tags: CustomerTagsTable;
+  customer_timeline: CustomerTimelineTable;
+  import_jobs: ImportJobsTable;
+  products: ProductsTable;
+  warehouses: WarehousesTable;
+  stock_levels: StockLevelsTable;
+  stock_movements: StockMovementsTable;
+  stock_reservations: StockReservationsTable;
 }
 
 export type Db = Kysely<Database>;
