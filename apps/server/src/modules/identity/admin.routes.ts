@@ -46,11 +46,11 @@ export function registerIdentityAdminRoutes(app: App, deps: Deps): void {
 
   r.post('/api/v1/api-keys', {
     config: { access: ['admin'] },
-    schema: { tags: ['api keys'], summary: 'Create an API key; the token is shown only in this answer', body: CreateApiKeyRequest, headers: IdempotencyHeaders, response: { 201: CreatedApiKey } },
+    schema: { tags: ['api keys'], summary: 'Create an API key; the token is shown only in this answer', body: CreateApiKeyRequest, response: { 201: CreatedApiKey } },
   }, async (request, reply) => {
-    const result = await deps.idempotency.run(request, 201, async (tx) => ok(await createApiKey(tx, deps.clock, actorOf(request.principal), request.body, request.id)));
-    if (!result.ok) return sendProblem(reply, identityProblem(result.error));
-    return sendStored(reply, result.value);
+    // Not idempotent on purpose: a stored answer would keep the plaintext token in the database.
+    const key = await deps.db.transaction().execute((tx) => createApiKey(tx, deps.clock, actorOf(request.principal), request.body, request.id));
+    return reply.code(201).send(key);
   });
 
   r.post('/api/v1/api-keys/:id/revoke', {

@@ -3,13 +3,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { LoginRequest, PortalSession, STAFF_ROLES, StaffSession, UpdateMeRequest } from '@ordercare/contracts';
 import type { Deps } from '../../deps.js';
 import { sendProblem, type App } from '../../platform/http/index.js';
-import { signInPortal, signInStaff, type LoginLimiters } from './commands/sign-in.js';
+import { LOGIN_WINDOW_MS, signInPortal, signInStaff, type LoginLimiters } from './commands/sign-in.js';
 import { updateMe, updatePortalAccount } from './commands/update-me.js';
-import { PORTAL_COOKIE, STAFF_COOKIE, toPortalAccount, toStaffUser } from './identity.js';
+import { PORTAL_COOKIE, STAFF_COOKIE, toPortalAccount, toStaffUser, type IdentityError } from './identity.js';
 import { identityProblem } from './identity.problems.js';
 import * as repo from './identity.repo.js';
 
 const ALL_STAFF = STAFF_ROLES;
+
+function sendLoginProblem(reply: FastifyReply, error: IdentityError) {
+  if (error.code === 'rate_limited') reply.header('retry-after', String(LOGIN_WINDOW_MS / 1000));
+  return sendProblem(reply, identityProblem(error));
+}
 
 /** Staff and portal sign-in, sign-out and "who am I". */
 export function registerAuthRoutes(app: App, deps: Deps, limiters: LoginLimiters): void {
@@ -22,7 +27,7 @@ export function registerAuthRoutes(app: App, deps: Deps, limiters: LoginLimiters
     schema: { tags: ['auth'], summary: 'Staff sign-in; sets the session cookie', body: LoginRequest, response: { 200: StaffSession } },
   }, async (request, reply) => {
     const result = await signInStaff(deps, limiters, { ...request.body, ip: request.ip, requestId: request.id });
-    if (!result.ok) return sendProblem(reply, identityProblem(result.error));
+    if (!result.ok) return sendLoginProblem(reply, result.error);
     setCookie(request, reply, STAFF_COOKIE, result.value.token);
     return { user: toStaffUser(result.value.subject), csrfToken: result.value.csrfToken };
   });
@@ -64,7 +69,7 @@ export function registerAuthRoutes(app: App, deps: Deps, limiters: LoginLimiters
     schema: { tags: ['portal'], summary: 'Customer sign-in to the portal', body: LoginRequest, response: { 200: PortalSession } },
   }, async (request, reply) => {
     const result = await signInPortal(deps, limiters, { ...request.body, ip: request.ip, requestId: request.id });
-    if (!result.ok) return sendProblem(reply, identityProblem(result.error));
+    if (!result.ok) return sendLoginProblem(reply, result.error);
     setCookie(request, reply, PORTAL_COOKIE, result.value.token);
     return { account: toPortalAccount(result.value.subject), csrfToken: result.value.csrfToken };
   });

@@ -170,7 +170,9 @@ export interface ImportJobsTable {
   created: number;
   updated: number;
   unchanged: number;
-  errors: string; // JSON [{line, message}]
+  errors: string; // JSON [{line, message}], the first 1000
+  error_count: number;
+  failure_reason: string | null;
   created_by_type: string;
   created_by_id: string | null;
   created_at: string;

@@ -10,10 +10,7 @@ const CONTEXT_NAMES: Record<string, string> = { body: 'body', querystring: 'quer
  */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof HttpProblem) {
-      if (error.body.status === 429 && error.body.code === 'rate_limited') reply.header('retry-after', '60');
-      return sendProblem(reply, error.body);
-    }
+    if (error instanceof HttpProblem) return sendProblem(reply, error.body);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = CONTEXT_NAMES[error.validationContext ?? 'body'] ?? 'body';
       const errors: FieldError[] = error.validation.flatMap((v) => {

@@ -126,8 +126,19 @@ function isConflict(e: unknown): e is Conflict {
   return typeof e === 'object' && e !== null && 'idempotency' in e;
 }
 
+/** Fields never hashed: a fast hash of a password would let a database copy test guesses cheaply. */
+const SECRET_FIELDS = new Set(['password', 'token', 'secret']);
+
 function requestHash(body: unknown): string {
-  return createHash('sha256').update(canonicalJson(body ?? null)).digest('hex');
+  return createHash('sha256').update(canonicalJson(withoutSecrets(body ?? null))).digest('hex');
+}
+
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([k]) => !SECRET_FIELDS.has(k)).map(([k, v]) => [k, withoutSecrets(v)]));
+  }
+  return value;
 }
 
 /** JSON with object keys sorted, so `{a,b}` and `{b,a}` are the same request. */

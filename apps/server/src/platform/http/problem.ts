@@ -44,6 +44,8 @@ export class HttpProblem extends Error {
   }
 }
 
+/** Sends a problem. A 429 always tells the client when to come back (60 s unless set before). */
 export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
+  if (body.status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
   return reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
 }

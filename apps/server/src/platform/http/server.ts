@@ -53,6 +53,20 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     reply.header('referrer-policy', 'same-origin');
   });
 
+  // Graceful shutdown: once closing, answer in-flight requests with `Connection: close` and drop
+  // idle keep-alive sockets, so close() does not wait out a client's keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+    app.server.closeIdleConnections();
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+  app.addHook('onResponse', async () => {
+    if (closing) setImmediate(() => app.server.closeIdleConnections());
+  });
+
   await app.register(cookie);
   registerAccessControl(app, options.authenticate);
   await registerOpenApi(app, options.version);

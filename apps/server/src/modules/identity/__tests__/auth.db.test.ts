@@ -87,7 +87,8 @@ describe('staff sessions', () => {
     const other = await rt.signIn();
     const patch = (headers: Record<string, string>) => rt.app.inject({ method: 'PATCH', url: '/api/v1/auth/me', headers, payload: { locale: 'zh-CN' } });
 
-    for (const headers of [{ cookie: s.cookie }, { cookie: s.cookie, [CSRF_HEADER]: 'wrong-token' }, { cookie: s.cookie, [CSRF_HEADER]: other.csrf }]) {
+    const refused: Array<Record<string, string>> = [{ cookie: s.cookie }, { cookie: s.cookie, [CSRF_HEADER]: 'wrong-token' }, { cookie: s.cookie, [CSRF_HEADER]: other.csrf }];
+    for (const headers of refused) {
       const res = await patch(headers);
       expect(res.statusCode).toBe(403);
       expect(res.json<Problem>().code).toBe('csrf_failed');

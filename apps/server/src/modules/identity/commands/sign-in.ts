@@ -9,8 +9,10 @@ import { SESSION_IDLE_MS, type IdentityError } from '../identity.js';
 import * as repo from '../identity.repo.js';
 
 /** Login throttles: per address and email, and per address overall. */
+export const LOGIN_WINDOW_MS = 15 * 60_000;
+
 export function createLoginLimiters() {
-  return { perAccount: new FailureLimiter(5, 15 * 60_000), perAddress: new FailureLimiter(50, 15 * 60_000) };
+  return { perAccount: new FailureLimiter(5, LOGIN_WINDOW_MS), perAddress: new FailureLimiter(50, LOGIN_WINDOW_MS) };
 }
 export type LoginLimiters = ReturnType<typeof createLoginLimiters>;
 
