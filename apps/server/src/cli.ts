@@ -1,11 +1,14 @@
+import { once } from 'node:events';
+import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { STAFF_ROLES, StaffRole, Email, Locale } from '@ordercare/contracts';
 import { loadConfig, ConfigError, type Config } from './platform/config.js';
 import { migrateToLatest, openDatabase } from './platform/db/index.js';
 import { createRuntime } from './app.js';
-import { serve } from './main.js';
+import { seedDemoData, serve } from './main.js';
 import { runWorker } from './worker.js';
-import { createApiKey, createUser, seedDemoIdentity } from './modules/identity/index.js';
+import { createApiKey, createUser } from './modules/identity/index.js';
+import { exportCustomersCsv, importCustomersCsv } from './modules/customers/index.js';
 import { SYSTEM_ACTOR } from './platform/auth/index.js';
 import { newToken } from './platform/ids.js';
 
@@ -18,6 +21,8 @@ Commands:
   apikey create --name NAME --role ROLE      create an API key; prints only the token
   user create --email E --name N --role ROLE [--password P] [--locale en|zh-CN]
   seed --demo                                add the demo sign-ins if the database has no users
+  import customers FILE                      import customers from a CSV file (see README, "Importing customers")
+  export customers FILE                      write every customer to a CSV file in the same format (- for stdout)
 
 Every command reads PORT, HOST, DATA_DIR, DATABASE_URL, SMTP_URL, PUBLIC_URL, LOG_LEVEL.
 Roles: ${STAFF_ROLES.join(', ')}.`;
@@ -89,12 +94,64 @@ export async function main(argv: string[]): Promise<number> {
     case 'seed': {
       if (!values.demo) return fail('seed needs --demo.');
       return withRuntime(config, async (deps) => {
-        process.stdout.write((await seedDemoIdentity(deps)) ? 'Demo data created.\n' : 'The database already has users; nothing seeded.\n');
+        process.stdout.write((await seedDemoData(deps)) ? 'Demo data created.\n' : 'The database already has users; nothing seeded.\n');
         return 0;
       });
     }
+    case 'import customers':
+      return importCustomersCommand(config, positionals[2]);
+    case 'export customers':
+      return exportCustomersCommand(config, positionals[2]);
     default:
       return fail(`Unknown command "${positionals.join(' ')}".\n\n${USAGE}`);
+  }
+}
+
+/** `import customers FILE`: 0 when the file was processed (even with bad rows), 2 when it could not be read. */
+async function importCustomersCommand(config: Config, file: string | undefined): Promise<number> {
+  if (!file) return fail('import customers needs a FILE (a CSV with a header row; see README).');
+  let csv: string;
+  try {
+    csv = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    return fail(`Cannot read ${file}: ${(e as Error).message}`);
+  }
+  return withRuntime(config, async (deps) => {
+    const result = await importCustomersCsv(deps, SYSTEM_ACTOR, csv, (done, total) => {
+      if (process.stderr.isTTY) process.stderr.write(`\r${done} / ${total} rows`);
+    });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    if (!result.ok) return fail(`Cannot import ${file}: line ${result.error.line}: ${result.error.message}`);
+    const s = result.value;
+    const lines = [`${file}: ${s.totalRows} rows: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.errors.length} with errors.`];
+    for (const e of s.errors) lines.push(`line ${e.line}: ${e.message}`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  });
+}
+
+/** `export customers FILE`: every customer as CSV (the import format); `-` writes to stdout. */
+async function exportCustomersCommand(config: Config, file: string | undefined): Promise<number> {
+  if (!file) return fail('export customers needs a FILE (or - for standard output).');
+  let handle: fs.FileHandle | undefined;
+  if (file !== '-') {
+    try {
+      handle = await fs.open(file, 'w');
+    } catch (e) {
+      return fail(`Cannot write ${file}: ${(e as Error).message}`);
+    }
+  }
+  try {
+    return await withRuntime(config, async (deps) => {
+      for await (const chunk of exportCustomersCsv(deps.db, {})) {
+        if (handle) await handle.write(chunk);
+        else if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+      }
+      if (handle) process.stdout.write(`Exported customers to ${file}.\n`);
+      return 0;
+    });
+  } finally {
+    await handle?.close();
   }
 }
 

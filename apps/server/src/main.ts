@@ -1,14 +1,17 @@
 import type { Config } from './platform/config.js';
 import { createRuntime } from './app.js';
 import { DEMO_ADMIN, DEMO_CUSTOMER, seedDemoIdentity } from './modules/identity/index.js';
+import { seedDemoCustomers } from './modules/customers/index.js';
+import { seedDemoCatalog } from './modules/inventory/index.js';
 import { verifyPassword } from './platform/auth/index.js';
 import type { Db } from './platform/db/index.js';
+import type { Deps } from './deps.js';
 
 /** `ordercare serve`: HTTP API + web app (+ the outbox worker unless WORKER=off). */
 export async function serve(config: Config): Promise<void> {
   const runtime = await createRuntime(config);
   const { deps, app } = runtime;
-  const seeded = await seedDemoIdentity(deps);
+  const seeded = await seedDemoData(deps);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -42,4 +45,13 @@ export async function serve(config: Config): Promise<void> {
 async function demoLoginStillWorks(db: Db): Promise<boolean> {
   const admin = await db.selectFrom('users').select(['password_hash', 'active']).where('email', '=', DEMO_ADMIN.email).executeTakeFirst();
   return admin?.active === 1 && (await verifyPassword(admin.password_hash, DEMO_ADMIN.password));
+}
+
+/** Demo data on first start: sign-ins, customers, products, warehouses and stock (each only when empty). */
+export async function seedDemoData(deps: Deps): Promise<boolean> {
+  const identity = await seedDemoIdentity(deps);
+  if (!identity) return false;
+  await seedDemoCustomers(deps);
+  await seedDemoCatalog(deps);
+  return true;
 }

@@ -14,6 +14,10 @@ export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 export const UserRecord = StaffUser.extend({ active: z.boolean(), createdAt: Timestamp });
 export type UserRecord = z.infer<typeof UserRecord>;
 
+/** Who is who, readable by every staff member (names for ids in lists, account-manager pickers). */
+export const StaffDirectoryEntry = z.object({ id: z.string(), name: z.string(), role: StaffRole, active: z.boolean() });
+export type StaffDirectoryEntry = z.infer<typeof StaffDirectoryEntry>;
+
 export const CreateApiKeyRequest = z.strictObject({
   name: z.string().trim().min(1).max(120),
   role: StaffRole,

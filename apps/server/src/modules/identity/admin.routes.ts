@@ -1,6 +1,6 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiKeyRecord, CreateApiKeyRequest, CreatedApiKey, CreateUserRequest, IdempotencyHeaders, IdParams, PageQuery, page, UserRecord } from '@ordercare/contracts';
+import { ApiKeyRecord, CreateApiKeyRequest, CreatedApiKey, CreateUserRequest, IdempotencyHeaders, IdParams, PageQuery, page, STAFF_ROLES, StaffDirectoryEntry, UserRecord } from '@ordercare/contracts';
 import type { Deps } from '../../deps.js';
 import { actorOf, hashPassword } from '../../platform/auth/index.js';
 import { decodeCursor, encodeCursor } from '../../platform/db/index.js';
@@ -25,6 +25,13 @@ export function registerIdentityAdminRoutes(app: App, deps: Deps): void {
     const data = rows.slice(0, limit);
     return { data: data.map(toUserRecord), nextCursor: rows.length > limit ? encodeCursor(data[data.length - 1]!.id) : null };
   });
+
+  r.get('/api/v1/staff', {
+    config: { access: STAFF_ROLES },
+    schema: { tags: ['users'], summary: 'Every staff member\'s id, name and role (no emails), for pickers and "by" columns', response: { 200: z.object({ data: z.array(StaffDirectoryEntry) }) } },
+  }, async () => ({
+    data: (await repo.listStaffDirectory(deps.db)).map((u) => ({ id: u.id, name: u.name, role: u.role as StaffDirectoryEntry['role'], active: u.active === 1 })),
+  }));
 
   r.post('/api/v1/users', {
     config: { access: ['admin'] },

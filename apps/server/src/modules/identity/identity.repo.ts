@@ -18,6 +18,9 @@ export const listUsers = (db: Executor, limit: number, after?: string) => {
   return q.execute();
 };
 
+export const listStaffDirectory = (db: Executor) =>
+  db.selectFrom('users').select(['id', 'name', 'role', 'active']).orderBy('name').orderBy('id').execute();
+
 export const findPortalAccountByEmail = (db: Executor, email: string) =>
   db.selectFrom('portal_accounts').selectAll().where('email', '=', email).executeTakeFirst();
 
