@@ -7,7 +7,7 @@ const apiTarget = process.env.ORDERCARE_API_URL ?? 'http://127.0.0.1:3000';
 
 const VENDOR_CHUNKS: Record<string, RegExp> = {
   react: /node_modules\/(react|react-dom|scheduler)\//,
-  mantine: /node_modules\/(@mantine|@floating-ui|react-remove-scroll|react-number-format|clsx)/,
+  mantine: /node_modules\/(@mantine|@floating-ui|react-remove-scroll|react-number-format|clsx|dayjs|klona|fast-deep-equal)/,
   tanstack: /node_modules\/@tanstack\//,
   i18n: /node_modules\/(i18next|react-i18next)\//,
   zod: /node_modules\/zod\//,

@@ -59,7 +59,14 @@ export type Product = z.infer<typeof Product>;
 
 export const ProductListQuery = z.strictObject({
   q: z.string().trim().max(100).optional().describe('SKU prefix or words of the name/model'),
+  sku: z.string().trim().max(64).optional().describe('Exact SKU (case-sensitive): the answer holds that product or nothing'),
   active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(400).optional(),
+});
+export type ProductListQuery = z.infer<typeof ProductListQuery>;
+
+/** `If-Match: "<version>"` on PATCH /products/{id}: missing → 428, stale → 412. */
+export const ProductIfMatchHeaders = z.object({
+  'if-match': z.string().max(40).optional().describe('The product version you edited, as "3" (from `version` or the ETag of GET /products/{id})'),
 });

@@ -103,6 +103,7 @@ export const Customer = z.object({
   birthday: z.string().nullable(),
   tags: z.array(z.string()),
   accountManagerId: z.string().nullable(),
+  accountManagerName: z.string().nullable().describe('Display name of the account manager, for screens whose user cannot list staff'),
   consent: z.object({ marketing: z.boolean(), email: z.boolean(), sms: z.boolean(), phone: z.boolean(), portal: z.boolean() }),
   notes: z.string().nullable(),
   contacts: z.array(Contact),
@@ -113,7 +114,7 @@ export const Customer = z.object({
 });
 export type Customer = z.infer<typeof Customer>;
 
-export const CustomerSummary = Customer.pick({ id: true, kind: true, name: true, email: true, phone: true, tags: true, accountManagerId: true, locale: true, createdAt: true });
+export const CustomerSummary = Customer.pick({ id: true, kind: true, name: true, email: true, phone: true, tags: true, accountManagerId: true, accountManagerName: true, locale: true, createdAt: true });
 export type CustomerSummary = z.infer<typeof CustomerSummary>;
 
 export const CustomerListQuery = z.strictObject({
@@ -122,9 +123,18 @@ export const CustomerListQuery = z.strictObject({
   accountManagerId: z.string().max(64).optional(),
   kind: CustomerKind.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(400).optional(),
+  cursor: z.string().max(1200).optional(),
 });
 export type CustomerListQuery = z.infer<typeof CustomerListQuery>;
+
+/** `GET /customers/export.csv`: the list's filters, every matching row. */
+export const CustomerExportQuery = CustomerListQuery.omit({ limit: true, cursor: true });
+export type CustomerExportQuery = z.infer<typeof CustomerExportQuery>;
+
+/** `PATCH /customers/{id}` needs `If-Match: "<version>"` (the `version` of the customer you edited). */
+export const IfMatchHeaders = z.object({
+  'if-match': z.string().max(100).optional().describe('"<version>" of the record being edited; required (428 if_match_required without it, 412 version_conflict when stale)'),
+});
 
 export const TimelineEntry = z.object({
   id: z.string(),
@@ -146,7 +156,9 @@ export const ImportJob = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
-  errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+  errors: z.array(z.object({ line: z.number().int(), message: z.string() })).describe('Bad rows with their line in the file (header = line 1); the first 1000'),
+  errorCount: z.number().int().describe('All bad rows, also those beyond the listed 1000'),
+  failureReason: z.string().nullable().describe('Why a failed job stopped'),
   createdAt: Timestamp,
   finishedAt: Timestamp.nullable(),
 });
@@ -155,3 +167,4 @@ export const CreateImportRequest = z.strictObject({
   fileName: z.string().trim().max(200).optional(),
   csv: z.string().min(1, 'the file is empty').max(20_000_000),
 });
+export type CreateImportRequest = z.infer<typeof CreateImportRequest>;

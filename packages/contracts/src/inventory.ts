@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { Timestamp } from './common.js';
 import { Sku } from './catalog.js';
 
+/** The largest quantity one request may move (adjustment, threshold, reservation line). */
+export const MAX_QUANTITY = 1_000_000_000;
+
 export const CreateWarehouseRequest = z.strictObject({
   code: z.string().trim().toUpperCase().min(1).max(20).regex(/^[A-Z0-9_-]+$/, 'letters, digits, _ and - only'),
   name: z.string().trim().min(1).max(200),
@@ -45,7 +48,13 @@ export const ADJUSTMENT_KINDS = ['receipt', 'adjustment', 'return'] as const;
 export const AdjustmentRequest = z.strictObject({
   sku: Sku,
   warehouseId: z.string().min(1).max(64),
-  quantity: z.number().int('must be a whole number').refine((q) => q !== 0, 'must not be 0').describe('Signed change of on hand'),
+  quantity: z
+    .number()
+    .int('must be a whole number')
+    .min(-MAX_QUANTITY)
+    .max(MAX_QUANTITY)
+    .refine((q) => q !== 0, 'must not be 0')
+    .describe('Signed change of on hand'),
   reason: z.string().trim().min(1, 'say why the stock changes').max(500),
   kind: z.enum(ADJUSTMENT_KINDS).default('adjustment'),
 });
@@ -54,14 +63,15 @@ export type AdjustmentRequest = z.infer<typeof AdjustmentRequest>;
 export const ThresholdsRequest = z.strictObject({
   sku: Sku,
   warehouseId: z.string().min(1).max(64),
-  safetyStock: z.number().int().min(0),
-  reorderPoint: z.number().int().min(0),
+  safetyStock: z.number().int('must be a whole number').min(0).max(MAX_QUANTITY),
+  reorderPoint: z.number().int('must be a whole number').min(0).max(MAX_QUANTITY),
 });
 
 export const MOVEMENT_KINDS = ['receipt', 'adjustment', 'reservation', 'release', 'shipment', 'return'] as const;
 export const Movement = z.object({
   id: z.string(),
   sku: z.string(),
+  productId: z.string(),
   warehouseId: z.string(),
   kind: z.enum(MOVEMENT_KINDS),
   quantity: z.number().int().describe('Change of on hand'),
@@ -83,9 +93,15 @@ export const MovementQuery = z.strictObject({
 export const ReservationRequest = z.strictObject({
   referenceType: z.string().trim().min(1).max(40).default('manual'),
   referenceId: z.string().trim().min(1).max(64),
-  lines: z.array(z.strictObject({ sku: Sku, quantity: z.number().int().min(1, 'must be at least 1') })).min(1).max(500),
+  lines: z.array(z.strictObject({ sku: Sku, quantity: z.number().int('must be a whole number').min(1, 'must be at least 1').max(MAX_QUANTITY) })).min(1).max(500),
 });
-export const Allocation = z.object({ sku: z.string(), warehouseId: z.string(), quantity: z.number().int(), backordered: z.number().int() });
+export const Allocation = z.object({
+  sku: z.string(),
+  warehouseId: z.string(),
+  quantity: z.number().int().describe('Units reserved from available stock'),
+  backordered: z.number().int().describe('Units reserved beyond available stock (backorder products only); they count in `reserved` and make `available` negative until stock arrives'),
+});
+export type Allocation = z.infer<typeof Allocation>;
 export const Reservation = z.object({
   referenceType: z.string(),
   referenceId: z.string(),
@@ -96,4 +112,44 @@ export const ReleaseRequest = z.strictObject({
   referenceType: z.string().trim().min(1).max(40).default('manual'),
   referenceId: z.string().trim().min(1).max(64),
   reason: z.string().trim().max(500).optional(),
+});
+export type ReservationRequest = z.infer<typeof ReservationRequest>;
+export type ReleaseRequest = z.infer<typeof ReleaseRequest>;
+
+export const ReleasedAllocation = z.object({ sku: z.string(), warehouseId: z.string(), quantity: z.number().int().describe('Units no longer reserved') });
+export const ReleaseResult = z.object({
+  referenceType: z.string(),
+  referenceId: z.string(),
+  released: z.array(ReleasedAllocation).describe('Empty when nothing was reserved any more (releasing twice is harmless)'),
+});
+export type ReleaseResult = z.infer<typeof ReleaseResult>;
+
+export const RESERVATION_STATUSES = ['active', 'released', 'converted'] as const;
+export const ReservationRecord = z.object({
+  id: z.string(),
+  referenceType: z.string(),
+  referenceId: z.string(),
+  sku: z.string(),
+  productId: z.string(),
+  warehouseId: z.string(),
+  quantity: z.number().int(),
+  backordered: z.number().int(),
+  status: z.enum(RESERVATION_STATUSES),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type ReservationRecord = z.infer<typeof ReservationRecord>;
+export const ReservationQuery = z.strictObject({
+  referenceType: z.string().trim().min(1).max(40).default('manual'),
+  referenceId: z.string().trim().min(1).max(64),
+});
+
+export const WarehouseListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(400).optional(),
+});
+export const LowStockQuery = z.strictObject({
+  warehouseId: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(400).optional(),
 });

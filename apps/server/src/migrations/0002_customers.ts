@@ -8,7 +8,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('sort_name', 'text', (c) => c.notNull())
+    .addColumn('sort_name', binaryTextType(db), (c) => c.notNull()) // byte order: same list order on both engines
     .addColumn('legal_name', 'text')
     .addColumn('tax_id', 'text', (c) => c.unique())
     .addColumn('email', 'text', (c) => c.unique())
@@ -60,22 +60,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('customer_addresses_customer').on('customer_addresses').columns(['customer_id', 'position']).execute();
 
-  // Prefix search: one row per searchable word (name words, CJK name suffixes, email, phone digits, tax id).
+  // Prefix search: one row per searchable word (name words, CJK name suffixes, email, phone digits,
+  // tax id), with the customer's sort_name copied in, so a term range scan yields list positions
+  // without reading customers. (customer_id, term) answers "does this customer have a term with
+  // this prefix" with one index seek. See modules/customers/search-terms.ts and docs/ARCHITECTURE.md.
   await db.schema
     .createTable('customer_search_terms')
     .addColumn('term', binaryTextType(db), (c) => c.notNull())
+    .addColumn('sort_name', binaryTextType(db), (c) => c.notNull())
     .addColumn('customer_id', 'text', (c) => c.notNull().references('customers.id').onDelete('cascade'))
-    .addPrimaryKeyConstraint('customer_search_terms_pk', ['term', 'customer_id'])
+    .addPrimaryKeyConstraint('customer_search_terms_pk', ['term', 'sort_name', 'customer_id'])
     .execute();
-  await db.schema.createIndex('customer_search_terms_customer').on('customer_search_terms').column('customer_id').execute();
+  await db.schema.createIndex('customer_search_terms_customer').on('customer_search_terms').columns(['customer_id', 'term']).execute();
 
+  // Tags in list order per tag: `tag = ? ORDER BY sort_name, customer_id` is a plain index scan.
   await db.schema
     .createTable('customer_tags')
-    .addColumn('tag', 'text', (c) => c.notNull())
+    .addColumn('tag', binaryTextType(db), (c) => c.notNull())
+    .addColumn('sort_name', binaryTextType(db), (c) => c.notNull())
     .addColumn('customer_id', 'text', (c) => c.notNull().references('customers.id').onDelete('cascade'))
-    .addPrimaryKeyConstraint('customer_tags_pk', ['tag', 'customer_id'])
+    .addPrimaryKeyConstraint('customer_tags_pk', ['tag', 'sort_name', 'customer_id'])
     .execute();
-  await db.schema.createIndex('customer_tags_customer').on('customer_tags').column('customer_id').execute();
+  await db.schema.createIndex('customer_tags_customer').on('customer_tags').columns(['customer_id', 'tag']).execute();
 
   await db.schema
     .createTable('customer_timeline')
@@ -103,6 +109,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated', 'integer', (c) => c.notNull())
     .addColumn('unchanged', 'integer', (c) => c.notNull())
     .addColumn('errors', 'text', (c) => c.notNull())
+    .addColumn('error_count', 'integer', (c) => c.notNull())
+    .addColumn('failure_reason', 'text')
     .addColumn('created_by_type', 'text', (c) => c.notNull())
     .addColumn('created_by_id', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())

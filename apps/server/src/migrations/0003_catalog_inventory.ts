@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 
-/** Products (modules/catalog), warehouses, stock levels, the movement ledger and reservations (modules/inventory). */
+/**
+ * Products (modules/catalog), warehouses, stock levels, the movement ledger and reservations
+ * (modules/inventory). Quantities are bigint so that sums of many large movements cannot overflow
+ * PostgreSQL's 32-bit integer (one request moves at most 1e9 units).
+ */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('products')
@@ -39,10 +43,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('stock_levels')
     .addColumn('product_id', 'text', (c) => c.notNull().references('products.id'))
     .addColumn('warehouse_id', 'text', (c) => c.notNull().references('warehouses.id'))
-    .addColumn('on_hand', 'integer', (c) => c.notNull())
-    .addColumn('reserved', 'integer', (c) => c.notNull())
-    .addColumn('safety_stock', 'integer', (c) => c.notNull())
-    .addColumn('reorder_point', 'integer', (c) => c.notNull())
+    .addColumn('on_hand', 'bigint', (c) => c.notNull())
+    .addColumn('reserved', 'bigint', (c) => c.notNull())
+    .addColumn('safety_stock', 'bigint', (c) => c.notNull())
+    .addColumn('reorder_point', 'bigint', (c) => c.notNull())
     .addColumn('low', 'integer', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('stock_levels_pk', ['product_id', 'warehouse_id'])
@@ -55,8 +59,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('product_id', 'text', (c) => c.notNull().references('products.id'))
     .addColumn('warehouse_id', 'text', (c) => c.notNull().references('warehouses.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('quantity', 'integer', (c) => c.notNull())
-    .addColumn('reserved_delta', 'integer', (c) => c.notNull())
+    .addColumn('quantity', 'bigint', (c) => c.notNull())
+    .addColumn('reserved_delta', 'bigint', (c) => c.notNull())
     .addColumn('reason', 'text')
     .addColumn('reference_type', 'text')
     .addColumn('reference_id', 'text')
@@ -73,8 +77,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('reference_id', 'text', (c) => c.notNull())
     .addColumn('product_id', 'text', (c) => c.notNull().references('products.id'))
     .addColumn('warehouse_id', 'text', (c) => c.notNull().references('warehouses.id'))
-    .addColumn('quantity', 'integer', (c) => c.notNull())
-    .addColumn('backordered', 'integer', (c) => c.notNull())
+    .addColumn('quantity', 'bigint', (c) => c.notNull())
+    .addColumn('backordered', 'bigint', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())

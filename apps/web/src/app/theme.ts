@@ -1,4 +1,4 @@
-import { createTheme } from '@mantine/core';
+import { Badge, createTheme, Table } from '@mantine/core';
 
 const systemFonts =
   '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, ' +
@@ -13,4 +13,10 @@ export const theme = createTheme({
   headings: { fontFamily: systemFonts, fontWeight: '650' },
   cursorType: 'pointer',
   focusRing: 'auto',
+  components: {
+    // Badges are short labels (status, tags): never cut them to "BU…" in a narrow table column.
+    Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }),
+    // Column headings stay on one line ("客户经理", "Reorder point").
+    Table: Table.extend({ styles: { th: { whiteSpace: 'nowrap' } } }),
+  },
 });

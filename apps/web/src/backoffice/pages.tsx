@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { DashboardPage } from '../shared/DashboardPage';
 import { LoginPage } from '../shared/auth/LoginPage';
 import { ShellLayout } from '../shared/layout/ShellLayout';
-import { IconDashboard } from '../shared/icons';
+import { useBackofficeNav } from './nav';
 import { staffRealm, useMe } from './session';
 
 export function StaffLoginPage({ redirectTo }: { redirectTo?: string }) {
@@ -19,11 +19,12 @@ export function StaffLoginPage({ redirectTo }: { redirectTo?: string }) {
 
 export function StaffLayout() {
   const { t } = useTranslation();
+  const nav = useBackofficeNav();
   return (
     <ShellLayout
       realm={staffRealm}
       area={t('app.backOffice')}
-      nav={[{ to: '/', label: t('nav.dashboard'), icon: <IconDashboard />, exact: true }]}
+      nav={nav}
     />
   );
 }

@@ -1,7 +1,10 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { rootRoute } from '../app/rootRoute';
 import { redirectIfSignedIn, requireSession, validateLoginSearch } from '../shared/auth/guards';
+import { validateCustomerSearch } from './customers/search';
+import { validateStockSearch } from './inventory/search';
 import { StaffDashboard, StaffLayout, StaffLoginPage } from './pages';
+import { validateProductSearch } from './products/search';
 import { staffRealm } from './session';
 
 export const staffLoginRoute = createRoute({
@@ -31,7 +34,53 @@ export const staffDashboardRoute = createRoute({
   component: StaffDashboard,
 });
 
+// Each area of the back office is loaded in its own chunk on first visit.
+const customers = () => import('./customers/pages');
+const products = () => import('./products/pages');
+const inventory = () => import('./inventory/pages');
+
+const customersRoute = createRoute({ getParentRoute: () => staffLayoutRoute, path: '/customers' });
+const customerListRoute = createRoute({
+  getParentRoute: () => customersRoute,
+  path: '/', component: lazyRouteComponent(customers, 'CustomersPage'),
+  validateSearch: validateCustomerSearch,
+});
+const customerNewRoute = createRoute({ getParentRoute: () => customersRoute, path: '/new', component: lazyRouteComponent(customers, 'CustomerCreatePage') });
+const customerImportRoute = createRoute({ getParentRoute: () => customersRoute, path: '/import', component: lazyRouteComponent(customers, 'ImportPage') });
+const customerDetailRoute = createRoute({ getParentRoute: () => customersRoute, path: '/$id', component: lazyRouteComponent(customers, 'CustomerDetailPage') });
+const customerEditRoute = createRoute({ getParentRoute: () => customersRoute, path: '/$id/edit', component: lazyRouteComponent(customers, 'CustomerEditPage') });
+
+const productsRoute = createRoute({ getParentRoute: () => staffLayoutRoute, path: '/products' });
+const productListRoute = createRoute({
+  getParentRoute: () => productsRoute,
+  path: '/', component: lazyRouteComponent(products, 'ProductsPage'),
+  validateSearch: validateProductSearch,
+});
+const productNewRoute = createRoute({ getParentRoute: () => productsRoute, path: '/new', component: lazyRouteComponent(products, 'ProductCreatePage') });
+const productDetailRoute = createRoute({ getParentRoute: () => productsRoute, path: '/$id', component: lazyRouteComponent(products, 'ProductDetailPage') });
+const productEditRoute = createRoute({ getParentRoute: () => productsRoute, path: '/$id/edit', component: lazyRouteComponent(products, 'ProductEditPage') });
+
+const inventoryRoute = createRoute({ getParentRoute: () => staffLayoutRoute, path: '/inventory' });
+const stockRoute = createRoute({
+  getParentRoute: () => inventoryRoute,
+  path: '/', component: lazyRouteComponent(inventory, 'StockPage'),
+  validateSearch: validateStockSearch,
+});
+const movementsRoute = createRoute({
+  getParentRoute: () => inventoryRoute,
+  path: '/movements', component: lazyRouteComponent(inventory, 'MovementsPage'),
+  validateSearch: validateStockSearch,
+});
+const lowStockRoute = createRoute({ getParentRoute: () => inventoryRoute, path: '/low-stock', component: lazyRouteComponent(inventory, 'LowStockPage') });
+const warehousesRoute = createRoute({ getParentRoute: () => staffLayoutRoute, path: '/warehouses', component: lazyRouteComponent(inventory, 'WarehousesPage') });
+
 export const backofficeRouteTree = [
   staffLoginRoute,
-  staffLayoutRoute.addChildren([staffDashboardRoute]),
+  staffLayoutRoute.addChildren([
+    staffDashboardRoute,
+    customersRoute.addChildren([customerListRoute, customerNewRoute, customerImportRoute, customerDetailRoute, customerEditRoute]),
+    productsRoute.addChildren([productListRoute, productNewRoute, productDetailRoute, productEditRoute]),
+    inventoryRoute.addChildren([stockRoute, movementsRoute, lowStockRoute]),
+    warehousesRoute,
+  ]),
 ] as const;

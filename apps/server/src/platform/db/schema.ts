@@ -143,10 +143,12 @@ export interface CustomerAddressesTable {
 }
 export interface CustomerSearchTermsTable {
   term: string;
+  sort_name: string; // copy of customers.sort_name: term scans give list positions
   customer_id: string;
 }
 export interface CustomerTagsTable {
   tag: string;
+  sort_name: string;
   customer_id: string;
 }
 export interface CustomerTimelineTable {

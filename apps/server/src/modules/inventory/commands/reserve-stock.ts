@@ -1,0 +1,117 @@
+import { sql } from 'kysely';
+import type { Reservation } from '@ordercare/contracts';
+import type { Actor } from '../../../platform/auth/index.js';
+import type { Clock } from '../../../platform/clock.js';
+import type { Tx } from '../../../platform/db/index.js';
+import { newId } from '../../../platform/ids.js';
+import { err, ok, type Result } from '../../../platform/result.js';
+import { findProductsBySkus } from '../../catalog/index.js';
+import { planAllocation, type Demand, type PlannedAllocation, type WarehouseStock } from '../allocation.js';
+import * as repo from '../inventory.repo.js';
+import { appendMovement, refreshLowFlag } from '../ledger.js';
+import { availableOf, groupLines, type InventoryError, type ShortLine } from '../stock.js';
+
+export interface ReserveRequest {
+  referenceType: string;
+  referenceId: string;
+  lines: readonly { sku: string; quantity: number }[];
+}
+
+/** A plan is tried this often; a guard fails only when a concurrent transaction took the stock. */
+const ATTEMPTS = 2;
+
+/**
+ * Reserves every line of `request` or nothing, in the caller's transaction (`err` means the
+ * caller must roll back; `inTransaction` and `deps.idempotency.run` do). Lines sharing a SKU are
+ * summed. Products without stock tracking are skipped. Warehouses are chosen by
+ * `planAllocation`; each allocation is then applied by a guarded UPDATE that succeeds only while
+ * the stock is still available, so no interleaving of transactions or processes can reserve
+ * more than is available. When a guard fails, the attempt is rolled back to its savepoint and
+ * the plan is made again once from fresh stock figures; a second failure is `insufficient_stock`.
+ * Calling it again for the same reference adds to its reservations.
+ */
+export async function reserveStock(tx: Tx, clock: Clock, actor: Actor, request: ReserveRequest): Promise<Result<Reservation, InventoryError>> {
+  const now = clock.now().toISOString();
+  const reference = { type: request.referenceType, id: request.referenceId };
+  const bad = request.lines.findIndex((l) => !Number.isSafeInteger(l.quantity) || l.quantity < 1);
+  if (bad >= 0) return err({ code: 'invalid_quantity', message: 'must be a whole number of at least 1', lineIndex: bad });
+
+  const groups = groupLines(request.lines);
+  const products = await findProductsBySkus(tx, groups.map((g) => g.sku));
+  const unknown = groups.filter((g) => !products.has(g.sku));
+  if (unknown.length > 0) return err({ code: 'unknown_sku', lines: unknown.map((g) => ({ sku: g.sku, lineIndexes: g.lineIndexes })) });
+  const demands: Demand[] = groups.flatMap((g) => {
+    const p = products.get(g.sku)!;
+    return p.trackInventory ? [{ productId: p.id, sku: p.sku, quantity: g.quantity, allowBackorder: p.allowBackorder, lineIndexes: g.lineIndexes }] : [];
+  });
+  const done = (allocations: PlannedAllocation[]) =>
+    ok({ referenceType: reference.type, referenceId: reference.id, allocations: allocations.map((a) => ({ sku: a.sku, warehouseId: a.warehouseId, quantity: a.quantity, backordered: a.backordered })) });
+  if (demands.length === 0) return done([]);
+
+  let contested: PlannedAllocation | undefined;
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const plan = planAllocation(demands, await stockOf(tx, demands));
+    if (!plan.ok) return err({ code: 'insufficient_stock', lines: plan.error });
+    // A savepoint per attempt: rolling back to it undoes a lost attempt's increments and, on
+    // PostgreSQL, drops their row locks, so the next attempt again locks in ascending order only.
+    await sql`savepoint reserve_stock`.execute(tx);
+    contested = await applyAll(tx, plan.value, now);
+    if (contested) await sql`rollback to savepoint reserve_stock`.execute(tx);
+    await sql`release savepoint reserve_stock`.execute(tx);
+    if (contested) continue;
+    for (const a of plan.value) {
+      const total = a.quantity + a.backordered;
+      await appendMovement(tx, { productId: a.productId, warehouseId: a.warehouseId, kind: 'reservation', quantity: 0, reservedDelta: total, reason: a.backordered > 0 ? `${a.backordered} backordered` : null, reference, actor, at: now });
+      await repo.insertReservation(tx, {
+        id: newId('rsv'),
+        reference_type: reference.type,
+        reference_id: reference.id,
+        product_id: a.productId,
+        warehouse_id: a.warehouseId,
+        quantity: a.quantity,
+        backordered: a.backordered,
+        status: 'active',
+        created_at: now,
+        updated_at: now,
+      });
+      await refreshLowFlag(tx, now, a.productId, a.warehouseId, a.sku);
+    }
+    return done(plan.value);
+  }
+  return err({ code: 'insufficient_stock', lines: await shortfall(tx, demands, contested) });
+}
+
+/** Available stock of the demanded products in every active warehouse, read without locks. */
+async function stockOf(tx: Tx, demands: readonly Demand[]): Promise<WarehouseStock[]> {
+  const warehouses = await repo.activeWarehouses(tx);
+  const levels = await repo.levelsOf(tx, demands.map((d) => d.productId), warehouses.map((w) => w.id));
+  return warehouses.map((w) => ({
+    warehouseId: w.id,
+    code: w.code,
+    available: new Map(levels.filter((l) => l.warehouse_id === w.id).map((l) => [l.product_id, availableOf(l)])),
+  }));
+}
+
+/**
+ * Applies the guarded updates in (product, warehouse) order, the same order in every
+ * transaction, so two reservations never wait for each other in a cycle. Returns the allocation
+ * whose guard failed (the caller rolls back to its savepoint); undefined when all succeeded.
+ */
+async function applyAll(tx: Tx, plan: readonly PlannedAllocation[], now: string): Promise<PlannedAllocation | undefined> {
+  const ordered = [...plan].sort((a, b) => (a.productId + a.warehouseId < b.productId + b.warehouseId ? -1 : 1));
+  for (const a of ordered) {
+    if (a.quantity === 0) await repo.ensureLevel(tx, a.productId, a.warehouseId, now); // all backordered: the level may not exist yet
+    if (!(await repo.reserveGuarded(tx, a.productId, a.warehouseId, a.quantity, a.quantity + a.backordered, now))) return a;
+  }
+  return undefined;
+}
+
+/** What to report after the last attempt lost its race: the SKUs now short, else the contested one. */
+async function shortfall(tx: Tx, demands: readonly Demand[], contested: PlannedAllocation | undefined): Promise<ShortLine[]> {
+  const stock = await stockOf(tx, demands);
+  const plan = planAllocation(demands, stock);
+  if (!plan.ok) return plan.error;
+  const d = demands.find((x) => x.productId === contested?.productId) ?? demands[0]!;
+  const available = stock.reduce((sum, w) => sum + Math.max(0, w.available.get(d.productId) ?? 0), 0);
+  return [{ sku: d.sku, requested: d.quantity, available, lineIndexes: d.lineIndexes }];
+}

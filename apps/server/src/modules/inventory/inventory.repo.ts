@@ -1,0 +1,150 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/index.js';
+import type { StockMovementsTable, StockReservationsTable, WarehousesTable } from '../../platform/db/schema.js';
+import { emptyLevel } from './stock.js';
+
+// ---- warehouses ----
+export const findWarehouse = (db: Executor, id: string) => db.selectFrom('warehouses').selectAll().where('id', '=', id).executeTakeFirst();
+export const findWarehouseByCode = (db: Executor, code: string) => db.selectFrom('warehouses').selectAll().where('code', '=', code).executeTakeFirst();
+export const findWarehousesByIds = (db: Executor, ids: readonly string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('warehouses').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+export const activeWarehouses = (db: Executor) => db.selectFrom('warehouses').selectAll().where('active', '=', 1).execute();
+
+export async function insertWarehouse(db: Executor, row: WarehousesTable): Promise<boolean> {
+  const inserted = await db.insertInto('warehouses').values(row).onConflict((oc) => oc.column('code').doNothing()).returning('id').executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export function listWarehouses(db: Executor, limit: number, afterCode?: string) {
+  let q = db.selectFrom('warehouses').selectAll().orderBy('code').limit(limit + 1);
+  if (afterCode !== undefined) q = q.where('code', '>', afterCode);
+  return q.execute();
+}
+
+// ---- stock levels ----
+export const findLevel = (db: Executor, productId: string, warehouseId: string) =>
+  db.selectFrom('stock_levels').selectAll().where('product_id', '=', productId).where('warehouse_id', '=', warehouseId).executeTakeFirst();
+
+export const levelsOf = (db: Executor, productIds: readonly string[], warehouseIds: readonly string[]) =>
+  productIds.length === 0 || warehouseIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('stock_levels').selectAll().where('product_id', 'in', [...productIds]).where('warehouse_id', 'in', [...warehouseIds]).execute();
+
+/** Creates the level row at zero if it does not exist yet (levels appear at their first movement). */
+export async function ensureLevel(db: Executor, productId: string, warehouseId: string, now: string): Promise<void> {
+  await db.insertInto('stock_levels').values(emptyLevel(productId, warehouseId, now)).onConflict((oc) => oc.columns(['product_id', 'warehouse_id']).doNothing()).execute();
+}
+
+const level = (db: Executor, productId: string, warehouseId: string) =>
+  db.updateTable('stock_levels').where('product_id', '=', productId).where('warehouse_id', '=', warehouseId);
+
+/**
+ * on_hand += delta, only if the result keeps the ledger invariant: never below zero, and never
+ * below what is reserved unless the product may be backordered. Returns the new row, or undefined
+ * when the guard refused. One statement, so it is correct under concurrency.
+ */
+export function addOnHand(db: Executor, productId: string, warehouseId: string, delta: number, allowBackorder: boolean, now: string) {
+  let q = level(db, productId, warehouseId)
+    .set({ on_hand: sql<number>`on_hand + ${delta}`, updated_at: now })
+    .where(sql<boolean>`on_hand + ${delta} >= 0`);
+  if (!allowBackorder) q = q.where(sql<boolean>`on_hand + ${delta} >= reserved`);
+  return q.returningAll().executeTakeFirst();
+}
+
+/**
+ * reserved += total, only while `fromStock` units are still available (on_hand − reserved ≥
+ * fromStock). Returns whether the row changed: 0 rows means another transaction took the stock
+ * (PostgreSQL re-checks the condition on the newest row version after waiting for its lock).
+ */
+export async function reserveGuarded(db: Executor, productId: string, warehouseId: string, fromStock: number, total: number, now: string): Promise<boolean> {
+  let q = level(db, productId, warehouseId).set({ reserved: sql<number>`reserved + ${total}`, updated_at: now });
+  if (fromStock > 0) q = q.where(sql<boolean>`on_hand - reserved >= ${fromStock}`);
+  return Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
+}
+
+/** reserved −= quantity (a release). */
+export async function unreserve(db: Executor, productId: string, warehouseId: string, quantity: number, now: string): Promise<void> {
+  await level(db, productId, warehouseId).set({ reserved: sql<number>`reserved - ${quantity}`, updated_at: now }).execute();
+}
+
+/** Reserved units leave the building: on_hand −= q and reserved −= q, only if q units are on hand. */
+export async function shipGuarded(db: Executor, productId: string, warehouseId: string, quantity: number, now: string): Promise<boolean> {
+  const r = await level(db, productId, warehouseId)
+    .set({ on_hand: sql<number>`on_hand - ${quantity}`, reserved: sql<number>`reserved - ${quantity}`, updated_at: now })
+    .where('on_hand', '>=', quantity)
+    .where('reserved', '>=', quantity)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export const setThresholds = (db: Executor, productId: string, warehouseId: string, safetyStock: number, reorderPoint: number, now: string) =>
+  level(db, productId, warehouseId).set({ safety_stock: safetyStock, reorder_point: reorderPoint, updated_at: now }).execute();
+
+export const setLowFlag = (db: Executor, productId: string, warehouseId: string, low: boolean) => level(db, productId, warehouseId).set({ low: low ? 1 : 0 }).execute();
+
+const pairCursor = (q: { product_id: string; warehouse_id: string }) => `${q.product_id}|${q.warehouse_id}`;
+export const levelCursor = pairCursor;
+
+/** Levels in (product, warehouse) order; `lowOnly` uses the maintained `low` flag (indexed). */
+export function listLevels(db: Executor, q: { productId?: string | undefined; warehouseId?: string | undefined; lowOnly?: boolean; after?: string | undefined; limit: number }) {
+  let query = db.selectFrom('stock_levels').selectAll().orderBy('product_id').orderBy('warehouse_id').limit(q.limit + 1);
+  if (q.productId !== undefined) query = query.where('product_id', '=', q.productId);
+  if (q.warehouseId !== undefined) query = query.where('warehouse_id', '=', q.warehouseId);
+  if (q.lowOnly) query = query.where('low', '=', 1);
+  if (q.after !== undefined) {
+    const [p = '', w = ''] = q.after.split('|');
+    query = query.where((eb) => eb.or([eb('product_id', '>', p), eb.and([eb('product_id', '=', p), eb('warehouse_id', '>', w)])]));
+  }
+  return query.execute();
+}
+
+// ---- movements ----
+export const insertMovement = (db: Executor, row: StockMovementsTable) => db.insertInto('stock_movements').values(row).execute();
+
+export function listMovements(db: Executor, q: { productId?: string | undefined; warehouseId?: string | undefined; beforeId?: string | undefined; limit: number }) {
+  let query = db.selectFrom('stock_movements').selectAll().orderBy('id', 'desc').limit(q.limit + 1);
+  if (q.productId !== undefined) query = query.where('product_id', '=', q.productId);
+  if (q.warehouseId !== undefined) query = query.where('warehouse_id', '=', q.warehouseId);
+  if (q.beforeId !== undefined) query = query.where('id', '<', q.beforeId);
+  return query.execute();
+}
+
+// ---- reservations ----
+export const insertReservation = (db: Executor, row: StockReservationsTable) => db.insertInto('stock_reservations').values(row).execute();
+
+/** Active reservations of one reference in lock order (product, warehouse, id). */
+export const activeReservations = (db: Executor, referenceType: string, referenceId: string) =>
+  db
+    .selectFrom('stock_reservations')
+    .selectAll()
+    .where('reference_type', '=', referenceType)
+    .where('reference_id', '=', referenceId)
+    .where('status', '=', 'active')
+    .orderBy('product_id')
+    .orderBy('warehouse_id')
+    .orderBy('id')
+    .execute();
+
+export const reservationsOf = (db: Executor, referenceType: string, referenceId: string) =>
+  db.selectFrom('stock_reservations').selectAll().where('reference_type', '=', referenceType).where('reference_id', '=', referenceId).orderBy('id').execute();
+
+type ReservationPatch = Partial<Pick<StockReservationsTable, 'status' | 'quantity' | 'backordered' | 'updated_at'>>;
+
+/** Changes an active reservation; false when another transaction already released or converted it. */
+export async function updateActiveReservation(db: Executor, id: string, patch: ReservationPatch): Promise<boolean> {
+  const r = await db.updateTable('stock_reservations').set(patch).where('id', '=', id).where('status', '=', 'active').executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Compare-and-set: changes the reservation only if it is still active with the amounts `seen`. */
+export async function claimReservation(db: Executor, seen: StockReservationsTable, patch: ReservationPatch): Promise<boolean> {
+  const r = await db
+    .updateTable('stock_reservations')
+    .set(patch)
+    .where('id', '=', seen.id)
+    .where('status', '=', 'active')
+    .where('quantity', '=', seen.quantity)
+    .where('backordered', '=', seen.backordered)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

@@ -1,0 +1,35 @@
+import type { StaffRole } from '@ordercare/contracts';
+import { useMe } from './session';
+
+/**
+ * Which roles may do what, mirroring the `access` lists of the server routes
+ * (the `*.routes.ts` files of apps/server/src/modules). Buttons for actions outside the
+ * user's role are hidden instead of answering with a 403.
+ */
+const ACTIONS = {
+  /** GET /customers, /customers/{id}, timeline. */
+  'customers.read': ['admin', 'manager', 'sales', 'support', 'finance', 'warehouse'],
+  /** POST/PATCH /customers, GET /customers/export.csv. */
+  'customers.write': ['admin', 'manager', 'sales', 'support'],
+  /** POST/GET /customers/imports. */
+  'customers.import': ['admin', 'manager', 'sales'],
+  /** POST/PATCH /products. */
+  'products.write': ['admin', 'manager'],
+  /** POST /inventory/adjustments, PUT /inventory/thresholds. */
+  'stock.write': ['admin', 'manager', 'warehouse'],
+  /** POST /warehouses. */
+  'warehouses.write': ['admin', 'manager'],
+  /** GET /users (account-manager names and picker). */
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type Action = keyof typeof ACTIONS;
+
+export function allows(role: StaffRole | null | undefined, action: Action): boolean {
+  return !!role && (ACTIONS[action] as readonly StaffRole[]).includes(role);
+}
+
+/** `can('customers.write')` for the signed-in staff user. */
+export function usePermissions() {
+  const role = useMe().data?.user.role;
+  return { role, can: (action: Action) => allows(role, action) };
+}
