@@ -59,3 +59,11 @@ export function isPostgres(db: Kysely<unknown>): boolean {
 export function binaryTextType(db: Kysely<unknown>) {
   return isPostgres(db) ? sql`text collate "C"` : sql`text`;
 }
+
+/**
+ * PostgreSQL aborts one of two transactions that wait on each other (deadlock, 40P01) or that
+ * cannot be serialised (40001). Both are safe to run again from the start. SQLite never raises them.
+ */
+export function isTransientConflict(error: unknown): boolean {
+  return hasCode(error) && (error.code === '40P01' || error.code === '40001');
+}

@@ -1,23 +1,34 @@
 import type { Result } from '../result.js';
+import { isTransientConflict } from './dialect.js';
 import type { Db, Tx } from './schema.js';
 
 class Rollback<E> {
   constructor(readonly error: E) {}
 }
 
+const ATTEMPTS = 4;
+
 /**
  * Runs `work` in one transaction. An `err` result rolls everything back and is returned as it is;
- * a thrown exception (a bug, a broken connection) rolls back and propagates.
+ * a thrown exception (a bug, a broken connection) rolls back and propagates. A transaction that
+ * PostgreSQL aborted as a deadlock victim is run again from the start (work must only touch the
+ * database, which every command does: no I/O inside a transaction).
  */
 export async function inTransaction<T, E>(db: Db, work: (tx: Tx) => Promise<Result<T, E>>): Promise<Result<T, E>> {
-  try {
-    return await db.transaction().execute(async (tx) => {
-      const result = await work(tx);
-      if (!result.ok) throw new Rollback(result.error);
-      return result;
-    });
-  } catch (e) {
-    if (e instanceof Rollback) return { ok: false, error: e.error as E };
-    throw e;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(async (tx) => {
+        const result = await work(tx);
+        if (!result.ok) throw new Rollback(result.error);
+        return result;
+      });
+    } catch (e) {
+      if (e instanceof Rollback) return { ok: false, error: e.error as E };
+      if (attempt < ATTEMPTS && isTransientConflict(e)) {
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+        continue;
+      }
+      throw e;
+    }
   }
 }
