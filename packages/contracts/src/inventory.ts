@@ -24,6 +24,7 @@ export const StockLevel = z.object({
   sku: z.string(),
   productId: z.string(),
   productName: z.string(),
+  productNameZh: z.string().nullable(),
   warehouseId: z.string(),
   warehouseCode: z.string(),
   onHand: z.number().int(),

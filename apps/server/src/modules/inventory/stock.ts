@@ -31,11 +31,12 @@ export function emptyLevel(productId: string, warehouseId: string, now: string):
   return { product_id: productId, warehouse_id: warehouseId, on_hand: 0, reserved: 0, safety_stock: 0, reorder_point: 0, low: 0, updated_at: now };
 }
 
-export function toStockLevel(l: StockLevelsTable, product: { sku: string; name: string }, warehouse: { code: string }): StockLevel {
+export function toStockLevel(l: StockLevelsTable, product: { sku: string; name: string; nameZh?: string | null }, warehouse: { code: string }): StockLevel {
   return {
     sku: product.sku,
     productId: l.product_id,
     productName: product.name,
+    productNameZh: product.nameZh ?? null,
     warehouseId: l.warehouse_id,
     warehouseCode: warehouse.code,
     onHand: l.on_hand,

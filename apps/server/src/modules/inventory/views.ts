@@ -20,7 +20,7 @@ async function withNames(db: Executor, rows: StockLevelsTable[]): Promise<StockL
   const warehouses = new Map((await repo.findWarehousesByIds(db, rows.map((r) => r.warehouse_id))).map((w) => [w.id, w]));
   return rows.map((r) => {
     const p = products.get(r.product_id);
-    return toStockLevel(r, { sku: p?.sku ?? '', name: p?.name ?? '' }, { code: warehouses.get(r.warehouse_id)?.code ?? '' });
+    return toStockLevel(r, { sku: p?.sku ?? '', name: p?.name ?? '', nameZh: p?.nameZh ?? null }, { code: warehouses.get(r.warehouse_id)?.code ?? '' });
   });
 }
 

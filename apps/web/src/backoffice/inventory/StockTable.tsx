@@ -1,3 +1,4 @@
+import { productName } from '../products/api';
 import { ActionIcon, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import type { StockLevel } from '@ordercare/contracts';
 import { useTranslation } from 'react-i18next';
@@ -51,7 +52,7 @@ export function StockTable({ list, testId, empty, onAdjust, onThresholds, hidePr
                 {level.sku}
               </AnchorLink>
               <Text fz="xs" c="dimmed" lineClamp={2}>
-                {level.productName}
+                {productName({ name: level.productName, nameZh: level.productNameZh }, locale)}
               </Text>
             </Table.Td>
           )}

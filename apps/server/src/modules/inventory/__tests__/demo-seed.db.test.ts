@@ -27,6 +27,7 @@ describe('demo catalog and stock', () => {
     expect(low.map((l) => `${l.sku}@${l.warehouseCode}`).sort()).toEqual(['21754@LON', '22423@LON', '48138@LON', 'BRG-6204-2RS@SH-01', 'FLT-HX-160@SH-01']);
     const stock = (await rt.app.inject({ method: 'GET', url: '/api/v1/inventory?limit=200', headers })).json<{ data: StockLevel[] }>().data;
     expect(stock.length).toBeGreaterThan(49);
+    expect(stock.find((l) => l.sku === 'BRG-6204-2RS')).toMatchObject({ productNameZh: '深沟球轴承 6204-2RS' });
     expect(stock.every((l) => l.onHand > 0 && l.reorderPoint > 0)).toBe(true);
     await expectLedgerHolds(rt);
   });

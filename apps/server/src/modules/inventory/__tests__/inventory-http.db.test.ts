@@ -46,7 +46,7 @@ describe('inventory over HTTP', () => {
     const headers = { ...keeper, 'idempotency-key': 'receipt-4711' };
     const res = await post('/api/v1/inventory/adjustments', body, headers);
     expect(res.statusCode).toBe(201);
-    expect(res.json<StockLevel>()).toMatchObject({ sku: 'HTTP-A', productName: 'Bearing 6204', warehouseId: sh.id, warehouseCode: 'SH-01', onHand: 40, reserved: 0, available: 40, safetyStock: 0, reorderPoint: 0 });
+    expect(res.json<StockLevel>()).toMatchObject({ sku: 'HTTP-A', productName: 'Bearing 6204', productNameZh: null, warehouseId: sh.id, warehouseCode: 'SH-01', onHand: 40, reserved: 0, available: 40, safetyStock: 0, reorderPoint: 0 });
     const counts = await tableCounts(rt);
     const again = await post('/api/v1/inventory/adjustments', body, headers);
     expect([again.statusCode, again.headers['idempotent-replayed']]).toEqual([201, 'true']);
