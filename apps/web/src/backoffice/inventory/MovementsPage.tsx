@@ -1,16 +1,15 @@
-import { Badge, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Stack, Table, Text } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import type { Movement } from '@ordercare/contracts';
 import { useTranslation } from 'react-i18next';
 import { BackLink } from '../../shared/links';
 import { formatDateTime, formatSigned } from '../../shared/format';
-import { IconSearch } from '../../shared/icons';
 import { ListTable } from '../../shared/ListTable';
 import { PageHeader } from '../../shared/PageHeader';
-import { useDebouncedFilter } from '../../shared/useDebouncedFilter';
 import { useLocale } from '../../shared/useLocale';
 import { useStaffUsers } from '../staffUsers';
 import { useMovements, useWarehouses, type StockFilters } from './api';
+import { StockFilterBar } from './StockFilterBar';
 
 const route = getRouteApi('/backoffice/inventory/movements');
 
@@ -42,7 +41,6 @@ export function MovementsPage() {
   const staff = useStaffUsers();
   const list = useMovements(filters);
   const setFilter = (patch: Partial<StockFilters>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
-  const [sku, setSku] = useDebouncedFilter(filters.sku, (next) => setFilter({ sku: next }));
   const warehouseCode = (id: string) => warehouses.data?.find((w) => w.id === id)?.code ?? id;
   const actorName = (actor: Movement['actor']) =>
     actor.type === 'user'
@@ -60,30 +58,7 @@ export function MovementsPage() {
         subtitle={t('inventory.movementsSubtitle')}
         back={<BackLink to="/inventory" search={{ sku: filters.sku, warehouseId: filters.warehouseId }}>{t('inventory.stockTitle')}</BackLink>}
       />
-      <Group gap="sm" wrap="wrap">
-        <TextInput
-          data-testid="movements-filter-sku"
-          aria-label={t('products.sku')}
-          placeholder={t('inventory.skuFilter')}
-          leftSection={<IconSearch size={16} />}
-          type="search"
-          value={sku}
-          onChange={(event) => setSku(event.currentTarget.value)}
-          style={{ flex: '1 1 220px' }}
-          maw={360}
-        />
-        <Select
-          data-testid="movements-filter-warehouse"
-          aria-label={t('inventory.warehouse')}
-          placeholder={t('inventory.allWarehouses')}
-          clearable
-          value={filters.warehouseId ?? null}
-          onChange={(value) => setFilter({ warehouseId: value ?? undefined })}
-          data={(warehouses.data ?? []).map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` }))}
-          style={{ flex: '1 1 220px' }}
-          maw={320}
-        />
-      </Group>
+      <StockFilterBar testIdPrefix="movements" filters={filters} onChange={setFilter} />
       <ListTable
         list={list}
         testId="movements-table"

@@ -1,10 +1,10 @@
-import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { IconPlusMinus, IconSearch } from '../../shared/icons';
+import { IconPlusMinus } from '../../shared/icons';
 import { PageHeader } from '../../shared/PageHeader';
-import { useDebouncedFilter } from '../../shared/useDebouncedFilter';
-import { useStockList, useWarehouses, type StockFilters } from './api';
+import { useStockList, type StockFilters } from './api';
+import { StockFilterBar } from './StockFilterBar';
 import { StockTable } from './StockTable';
 import { usePermissions } from '../permissions';
 import { useStockActions } from './useStockActions';
@@ -15,12 +15,10 @@ export function StockPage() {
   const { t } = useTranslation();
   const filters = route.useSearch();
   const navigate = route.useNavigate();
-  const warehouses = useWarehouses();
   const list = useStockList(filters);
   const actions = useStockActions();
   const { can } = usePermissions();
   const setFilter = (patch: Partial<StockFilters>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
-  const [sku, setSku] = useDebouncedFilter(filters.sku, (next) => setFilter({ sku: next }));
   const filtered = !!(filters.sku || filters.warehouseId);
 
   return (
@@ -36,30 +34,7 @@ export function StockPage() {
           )
         }
       />
-      <Group gap="sm" wrap="wrap">
-        <TextInput
-          data-testid="stock-filter-sku"
-          aria-label={t('products.sku')}
-          placeholder={t('inventory.skuFilter')}
-          leftSection={<IconSearch size={16} />}
-          type="search"
-          value={sku}
-          onChange={(event) => setSku(event.currentTarget.value)}
-          style={{ flex: '1 1 220px' }}
-          maw={360}
-        />
-        <Select
-          data-testid="stock-filter-warehouse"
-          aria-label={t('inventory.warehouse')}
-          placeholder={t('inventory.allWarehouses')}
-          clearable
-          value={filters.warehouseId ?? null}
-          onChange={(value) => setFilter({ warehouseId: value ?? undefined })}
-          data={(warehouses.data ?? []).map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` }))}
-          style={{ flex: '1 1 220px' }}
-          maw={320}
-        />
-      </Group>
+      <StockFilterBar testIdPrefix="stock" filters={filters} onChange={setFilter} />
       <StockTable
         list={list}
         testId="stock-table"
