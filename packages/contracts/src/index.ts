@@ -4,5 +4,3 @@ export * from './admin.js';
 export * from './customers.js';
 export * from './catalog.js';
 export * from './inventory.js';
-export * from './settings.js';
-export * from './orders.js';
