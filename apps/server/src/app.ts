@@ -12,6 +12,8 @@ import { registerSystemRoutes } from './modules/system/index.js';
 import { catalogHandlers, registerCatalogRoutes } from './modules/catalog/index.js';
 import { customersHandlers, registerCustomersRoutes } from './modules/customers/index.js';
 import { inventoryHandlers, registerInventoryRoutes } from './modules/inventory/index.js';
+import { registerOrdersRoutes } from './modules/orders/index.js';
+import { registerSettingsRoutes } from './modules/settings/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST_DIR = path.resolve(here, '../../web/dist');
@@ -86,6 +88,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   registerCustomersRoutes(app, deps);
   registerCatalogRoutes(app, deps);
   registerInventoryRoutes(app, deps);
+  registerOrdersRoutes(app, deps);
+  registerSettingsRoutes(app, deps);
   await app.ready();
 
   const runWorker = options.embeddedWorker ?? config.worker === 'embedded';

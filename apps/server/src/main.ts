@@ -3,6 +3,7 @@ import { createRuntime } from './app.js';
 import { DEMO_ADMIN, DEMO_CUSTOMER, seedDemoIdentity } from './modules/identity/index.js';
 import { seedDemoCustomers } from './modules/customers/index.js';
 import { seedDemoCatalog } from './modules/inventory/index.js';
+import { seedDemoSettings } from './modules/settings/index.js';
 import { verifyPassword } from './platform/auth/index.js';
 import type { Db } from './platform/db/index.js';
 import type { Deps } from './deps.js';
@@ -47,10 +48,11 @@ async function demoLoginStillWorks(db: Db): Promise<boolean> {
   return admin?.active === 1 && (await verifyPassword(admin.password_hash, DEMO_ADMIN.password));
 }
 
-/** Demo data on first start: sign-ins, customers, products, warehouses and stock (each only when empty). */
+/** Demo data on first start: sign-ins, company settings, customers, products, warehouses and stock (each only when empty). */
 export async function seedDemoData(deps: Deps): Promise<boolean> {
   const identity = await seedDemoIdentity(deps);
   if (!identity) return false;
+  await seedDemoSettings(deps);
   await seedDemoCustomers(deps);
   await seedDemoCatalog(deps);
   return true;

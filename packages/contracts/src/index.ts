@@ -4,3 +4,5 @@ export * from './admin.js';
 export * from './customers.js';
 export * from './catalog.js';
 export * from './inventory.js';
+export * from './settings.js';
+export * from './orders.js';

@@ -2,10 +2,14 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_platform.js';
 import * as m0002 from './0002_customers.js';
 import * as m0003 from './0003_catalog_inventory.js';
+import * as m0004 from './0004_orders.js';
+import * as m0005 from './0005_settings.js';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; add new files at the end. */
 export const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
   '0002_customers': m0002,
   '0003_catalog_inventory': m0003,
+  '0004_orders': m0004,
+  '0005_settings': m0005,
 };

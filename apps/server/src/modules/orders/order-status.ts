@@ -1,20 +1,9 @@
 import { assertReachable, canMove, type TransitionTable } from '../../platform/state-machine.js';
 import { err, ok, type Result } from '../../platform/result.js';
+import { ORDER_STATUSES, type OrderStatus, type StaffRole } from '@ordercare/contracts';
 
-export const ORDER_STATUSES = [
-  'placed',
-  'confirmed',
-  'in_production',
-  'quality_check',
-  'ready_to_ship',
-  'partially_shipped',
-  'shipped',
-  'delivered',
-  'completed',
-  'cancelled',
-  'on_hold',
-] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
+/** The statuses are part of the API contract (packages/contracts); the moves between them live here. */
+export { ORDER_STATUSES, type OrderStatus };
 
 /**
  * The order journey: placement → confirmation (processing) → production → quality check → ready
@@ -88,6 +77,50 @@ export function isOpen(status: OrderStatus): boolean {
   return OPEN.has(status);
 }
 
+/** Desk roles: the people who talk to the customer. */
+const OFFICE: readonly StaffRole[] = ['admin', 'manager', 'sales', 'support'];
+/** Floor roles: the people who make, check and pack the goods. */
+const FLOOR: readonly StaffRole[] = ['admin', 'manager', 'warehouse'];
+
+/**
+ * Who may move an order to each target (the transitions endpoint admits admin, manager, sales,
+ * support and warehouse; a role outside a target's list gets 403). The system-only states have no
+ * roles: shipments move orders there. Releasing a hold is its own action (see `rolesFor`).
+ */
+export const TRANSITION_ROLES: Readonly<Record<OrderStatus, readonly StaffRole[]>> = {
+  placed: [],
+  confirmed: OFFICE,
+  in_production: FLOOR,
+  quality_check: FLOOR,
+  ready_to_ship: FLOOR,
+  partially_shipped: [],
+  shipped: [],
+  delivered: [],
+  completed: OFFICE,
+  cancelled: OFFICE,
+  on_hold: [...OFFICE, 'warehouse'],
+};
+
+/** Whoever may put an order on hold may release it, whatever state it returns to. */
+export const RELEASE_ROLES: readonly StaffRole[] = TRANSITION_ROLES.on_hold;
+
+/** The roles that may move an order with these facts to `to`. */
+export function rolesFor(facts: OrderFacts, to: OrderStatus): readonly StaffRole[] {
+  if (facts.status === 'on_hold' && to === facts.heldFrom) return RELEASE_ROLES;
+  return TRANSITION_ROLES[to];
+}
+
+/** The targets a person with `role` may choose now: the state machine's, narrowed by role. */
+export function allowedTransitionsFor(facts: OrderFacts, role: StaffRole): OrderStatus[] {
+  return allowedTransitions(facts).filter((to) => rolesFor(facts, to).includes(role));
+}
+
 // Every open state can be held, and the table must reach every state from `placed`.
 for (const s of OPEN) if (!canMove(ORDER_TRANSITIONS, s, 'on_hold')) throw new Error(`order state ${s} cannot be put on hold`);
 assertReachable('order', ORDER_TRANSITIONS, 'placed');
+// Every target a person may choose has somebody allowed to choose it.
+for (const from of ORDER_STATUSES) {
+  for (const to of ORDER_TRANSITIONS[from]) {
+    if (!SYSTEM_ONLY.has(to) && TRANSITION_ROLES[to].length === 0) throw new Error(`order state ${to} has no role that may choose it`);
+  }
+}

@@ -250,6 +250,111 @@ export interface StockReservationsTable {
   updated_at: string;
 }
 
+// ---- modules/settings ----
+/** The single company row (`id = 1`); optional texts are null when unset. */
+export interface CompanySettingsTable {
+  id: number;
+  name: string;
+  name_zh: string | null;
+  legal_name: string | null;
+  address_line1: string | null;
+  address_line2: string | null;
+  city: string | null;
+  postal_code: string | null;
+  country: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  tax_id: string | null;
+  bank_name: string | null;
+  bank_account: string | null;
+  bank_iban: string | null;
+  bank_swift: string | null;
+  default_currency: string;
+  payment_terms_en: string | null;
+  payment_terms_zh: string | null;
+  invoice_footer_en: string | null;
+  invoice_footer_zh: string | null;
+  logo_base64: string | null;
+  logo_mime_type: string | null;
+  version: number;
+  updated_at: string;
+}
+/** Gap-free document numbers: the last number handed out per kind and year. */
+export interface DocumentSequencesTable {
+  kind: string;
+  year: number;
+  last: number;
+}
+
+// ---- modules/orders ----
+export interface OrdersTable {
+  id: string;
+  number: string; // SO-2026-000123
+  status: string;
+  held_from: string | null;
+  payment_status: string;
+  customer_id: string;
+  customer_name: string; // the name when the order was placed
+  currency: string;
+  subtotal: number;
+  discount_total: number;
+  tax_total: number;
+  shipping: number;
+  total: number;
+  discount: string | null; // JSON OrderDiscount as requested
+  priority: string;
+  priority_rank: number; // low 0 … urgent 3, for the work-queue order
+  requested_delivery_date: string;
+  promised_delivery_date: string | null;
+  due_date: string; // promised, else requested: what "overdue" compares
+  payment_terms: string; // JSON PaymentTerms
+  shipping_address: string; // JSON Address
+  billing_address: string | null;
+  notes: string | null;
+  special_requirements: string | null;
+  channel: string;
+  shipped_anything: number; // 1 once any quantity shipped: cancellation is refused from then on
+  version: number;
+  created_by_type: string;
+  created_by_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface OrderLinesTable {
+  id: string;
+  order_id: string;
+  position: number;
+  product_id: string;
+  sku: string;
+  name: string;
+  quantity: number;
+  unit_price: number;
+  tax_rate_bp: number;
+  total: number;
+  discount: number;
+  tax: number;
+  backordered: number;
+  make_to_order: number;
+  shipped: number;
+}
+export interface OrderEventsTable {
+  id: string;
+  order_id: string;
+  type: string;
+  at: string;
+  actor_type: string;
+  actor_id: string | null;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string | null;
+  changes: string; // JSON { field: { from, to } }
+}
+export interface OrderNumberSequencesTable {
+  year: number;
+  last: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -271,6 +376,12 @@ export interface Database {
   stock_levels: StockLevelsTable;
   stock_movements: StockMovementsTable;
   stock_reservations: StockReservationsTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  order_events: OrderEventsTable;
+  order_number_sequences: OrderNumberSequencesTable;
+  company_settings: CompanySettingsTable;
+  document_sequences: DocumentSequencesTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,0 +1,16 @@
+import type { Deps } from '../../deps.js';
+import type { App } from '../../platform/http/index.js';
+import { registerOrderRoutes } from './orders.routes.js';
+
+export { getOrder, orderHistory } from './commands/get-order.js';
+export { listOrders } from './commands/list-orders.js';
+export { formatOrderNumber, placeOrder, type PlaceOptions } from './commands/place-order.js';
+export { transitionOrder, type TransitionOptions } from './commands/transition-order.js';
+export type { OrderError, Viewer } from './order.js';
+export { orderProblem } from './orders.problems.js';
+export { allowedTransitions, allowedTransitionsFor, decideTransition, ORDER_TRANSITIONS, SYSTEM_ONLY, TRANSITION_ROLES, type OrderFacts } from './order-status.js';
+export { allocateDiscount, priceOrder, type Pricing, type PricingLine } from './pricing.js';
+
+export function registerOrdersRoutes(app: App, deps: Deps): void {
+  registerOrderRoutes(app, deps);
+}

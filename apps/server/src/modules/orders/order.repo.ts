@@ -1,0 +1,101 @@
+import type { Executor } from '../../platform/db/index.js';
+import type { DialectOps } from '../../platform/db/index.js';
+import type { OrderEventsTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema.js';
+
+// ---- orders ----
+export const findOrderRow = (db: Executor, id: string) => db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** The row locked for a read-modify-write (PostgreSQL: FOR UPDATE; SQLite's write transaction already is exclusive). */
+export const lockOrderRow = (db: Executor, ops: DialectOps, id: string) => ops.forUpdate(db.selectFrom('orders').selectAll().where('id', '=', id)).executeTakeFirst();
+
+export async function insertOrder(db: Executor, row: OrdersTable, lines: readonly OrderLinesTable[]): Promise<void> {
+  await db.insertInto('orders').values(row).execute();
+  if (lines.length) await db.insertInto('order_lines').values([...lines]).execute();
+}
+
+export async function setOrderNumber(db: Executor, id: string, number: string): Promise<void> {
+  await db.updateTable('orders').set({ number }).where('id', '=', id).execute();
+}
+
+/** Writes the changed columns of a locked order, only if it is still at `seenVersion`. */
+export async function updateOrder(db: Executor, seenVersion: number, next: OrdersTable): Promise<boolean> {
+  const { id, ...values } = next;
+  const r = await db.updateTable('orders').set(values).where('id', '=', id).where('version', '=', seenVersion).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export const linesOf = (db: Executor, orderId: string) => db.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).orderBy('position').execute();
+
+// ---- history ----
+export async function insertOrderEvent(db: Executor, row: OrderEventsTable): Promise<void> {
+  await db.insertInto('order_events').values(row).execute();
+}
+
+/** One page of an order's history, oldest first (ids are time-sortable). */
+export function eventsOf(db: Executor, orderId: string, limit: number, afterId?: string) {
+  let q = db.selectFrom('order_events').selectAll().where('order_id', '=', orderId).orderBy('id').limit(limit + 1);
+  if (afterId !== undefined) q = q.where('id', '>', afterId);
+  return q.execute();
+}
+
+// ---- numbers ----
+/**
+ * The next order number of `year`, gap-free: a guarded increment of the year's counter row in the
+ * caller's transaction, so a placement that rolls back gives its number back. The row is created
+ * at the first order of a year (`ON CONFLICT DO NOTHING`, then the increment again). On
+ * PostgreSQL the increment locks the row until commit, so placements run it last.
+ */
+export async function nextOrderNumber(db: Executor, year: number): Promise<number> {
+  const bump = () =>
+    db
+      .updateTable('order_number_sequences')
+      .set((eb) => ({ last: eb('last', '+', 1) }))
+      .where('year', '=', year)
+      .returning('last')
+      .executeTakeFirst();
+  const first = await bump();
+  if (first) return Number(first.last);
+  await db.insertInto('order_number_sequences').values({ year, last: 0 }).onConflict((oc) => oc.column('year').doNothing()).execute();
+  const second = await bump();
+  if (!second) throw new Error(`order number counter of ${year} is missing`);
+  return Number(second.last);
+}
+
+// ---- lists ----
+export interface OrderFilter {
+  status?: string | undefined;
+  priority?: string | undefined;
+  customerId?: string | undefined;
+  /** created_at ≥ this */
+  from?: string | undefined;
+  /** created_at < this */
+  before?: string | undefined;
+  /** Overdue on this date (true), or not overdue (false). */
+  overdue?: { today: string; value: boolean } | undefined;
+  settled: readonly string[];
+}
+
+export type ListPosition = { sort: 'newest'; id: string } | { sort: 'priority'; rank: number; id: string };
+
+export function listOrderRows(db: Executor, filter: OrderFilter, sort: 'newest' | 'priority', limit: number, after?: ListPosition) {
+  let q = db.selectFrom('orders').selectAll().limit(limit + 1);
+  if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.priority) q = q.where('priority', '=', filter.priority);
+  if (filter.customerId) q = q.where('customer_id', '=', filter.customerId);
+  if (filter.from) q = q.where('created_at', '>=', filter.from);
+  if (filter.before) q = q.where('created_at', '<', filter.before);
+  const overdue = filter.overdue;
+  if (overdue) {
+    q = overdue.value
+      ? q.where('due_date', '<', overdue.today).where('status', 'not in', [...filter.settled])
+      : q.where((eb) => eb.or([eb('due_date', '>=', overdue.today), eb('status', 'in', [...filter.settled])]));
+  }
+  if (sort === 'priority') {
+    q = q.orderBy('priority_rank', 'desc').orderBy('id', 'desc');
+    if (after?.sort === 'priority') q = q.where((eb) => eb.or([eb('priority_rank', '<', after.rank), eb.and([eb('priority_rank', '=', after.rank), eb('id', '<', after.id)])]));
+  } else {
+    q = q.orderBy('id', 'desc');
+    if (after) q = q.where('id', '<', after.id);
+  }
+  return q.execute();
+}

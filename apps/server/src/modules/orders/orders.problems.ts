@@ -1,0 +1,39 @@
+import type { Problem } from '@ordercare/contracts';
+import { problem } from '../../platform/http/index.js';
+import { inventoryProblem, type ShortLine } from '../inventory/index.js';
+import type { OrderError } from './order.js';
+
+const targets = (allowed: readonly string[]) => (allowed.length ? `Allowed targets: ${allowed.join(', ')}.` : 'Allowed targets: none.');
+
+function shortMessage(s: ShortLine): string {
+  const together = s.lineIndexes.length > 1 ? ` (lines ${s.lineIndexes.join(', ')} together)` : '';
+  return `${s.sku}: requested ${s.requested}${together}, available ${s.available}`;
+}
+
+/** The one place order outcomes become HTTP problems. */
+export function orderProblem(e: OrderError): Problem {
+  switch (e.code) {
+    case 'invalid':
+      return problem(400, 'validation_failed', `The request is invalid. ${e.errors.map((i) => `${i.path}: ${i.message}`).join('; ')}`, e.errors);
+    case 'not_found':
+      return problem(404, 'not_found', `No order with id ${e.id}.`);
+    case 'insufficient_stock': {
+      const errors = e.lines.flatMap((s) => s.lineIndexes.map((i) => ({ path: `body.lines.${i}`, message: shortMessage(s) })));
+      return problem(409, 'insufficient_stock', `Not enough stock, so no order was created and nothing was reserved. ${e.lines.map(shortMessage).join('; ')}.`, errors);
+    }
+    case 'invalid_transition':
+      return problem(409, 'invalid_transition', `Order ${e.number} cannot move from ${e.from} to ${e.to}. ${targets(e.allowed)}`);
+    case 'system_only':
+      return problem(409, 'invalid_transition', `${e.to} follows from shipments and their events and cannot be set by hand (order ${e.number}). ${targets(e.allowed)}`);
+    case 'transition_forbidden':
+      return problem(403, 'forbidden', `Role ${e.role} may not move order ${e.number} to ${e.to}. Roles that may: ${e.roles.join(', ')}.`);
+    case 'version_conflict':
+      return problem(412, 'version_conflict', `Order ${e.id} was changed by someone else (it is now at version ${e.current}). Reload it and try again.`);
+    case 'inventory':
+      return inventoryProblem(e.error);
+    default: {
+      const never: never = e;
+      return never;
+    }
+  }
+}
