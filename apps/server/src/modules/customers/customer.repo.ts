@@ -1,4 +1,5 @@
-import type { Executor } from '../../platform/db/index.js';
+import type { InsertObject } from 'kysely';
+import type { Database, Executor } from '../../platform/db/index.js';
 import type { CustomerAddressesTable, CustomerContactsTable, CustomersTable } from '../../platform/db/schema.js';
 import type { DialectOps } from '../../platform/db/index.js';
 import { newId } from '../../platform/ids.js';
@@ -111,12 +112,11 @@ function addressRows(customerId: string, p: CustomerProfile): CustomerAddressesT
 async function insertChunked<T extends 'customers' | 'customer_contacts' | 'customer_addresses' | 'customer_search_terms' | 'customer_tags'>(
   db: Executor,
   table: T,
-  rows: readonly object[],
+  rows: readonly InsertObject<Database, T>[],
   size: number,
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += size) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the rows were typed by their builders above
-    await db.insertInto(table).values(rows.slice(i, i + size) as any).execute();
+    await db.insertInto(table).values(rows.slice(i, i + size)).execute();
   }
 }
 
