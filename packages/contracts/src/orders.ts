@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Timestamp } from './common.js';
+import { Locale, Timestamp } from './common.js';
 import { Currency, MinorUnits, Sku } from './catalog.js';
 import { Address } from './customers.js';
 import { MAX_QUANTITY } from './inventory.js';
@@ -200,3 +200,9 @@ export type OrderEvent = z.infer<typeof OrderEvent>;
 export const OrderIfMatchHeaders = z.object({
   'if-match': z.string().max(100).optional().describe('"<version>" of the order you looked at; optional, 412 version_conflict when stale'),
 });
+
+/** `GET /orders/{id}/documents/…pdf`: the document's language; default the customer's. */
+export const OrderDocumentQuery = z.strictObject({
+  locale: Locale.optional().describe("en or zh-CN; default: the customer's language"),
+});
+export type OrderDocumentQuery = z.infer<typeof OrderDocumentQuery>;

@@ -4,6 +4,7 @@ import * as m0002 from './0002_customers.js';
 import * as m0003 from './0003_catalog_inventory.js';
 import * as m0004 from './0004_orders.js';
 import * as m0005 from './0005_settings.js';
+import * as m0006 from './0006_order_invoices.js';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; add new files at the end. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_catalog_inventory': m0003,
   '0004_orders': m0004,
   '0005_settings': m0005,
+  '0006_order_invoices': m0006,
 };

@@ -1,9 +1,13 @@
 import type { Deps } from '../../deps.js';
 import type { App } from '../../platform/http/index.js';
+import { registerOrderDocumentRoutes } from './order-documents.routes.js';
 import { registerOrderRoutes } from './orders.routes.js';
 
 export { getOrder, orderHistory } from './commands/get-order.js';
 export { listOrders } from './commands/list-orders.js';
+export { issueInvoice, type OrderInvoice } from './commands/issue-invoice.js';
+export { orderDocument, type OrderDocument } from './commands/order-document.js';
+export { ORDER_DOCUMENT_KINDS, type OrderDocumentKind } from './order-documents.js';
 export { formatOrderNumber, placeOrder, type PlaceOptions } from './commands/place-order.js';
 export { transitionOrder, type TransitionOptions } from './commands/transition-order.js';
 export type { OrderError, Viewer } from './order.js';
@@ -13,4 +17,5 @@ export { allocateDiscount, priceOrder, type Pricing, type PricingLine } from './
 
 export function registerOrdersRoutes(app: App, deps: Deps): void {
   registerOrderRoutes(app, deps);
+  registerOrderDocumentRoutes(app, deps);
 }

@@ -1,6 +1,6 @@
 import type { Executor } from '../../platform/db/index.js';
 import type { DialectOps } from '../../platform/db/index.js';
-import type { OrderEventsTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema.js';
+import type { OrderEventsTable, OrderInvoicesTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema.js';
 
 // ---- orders ----
 export const findOrderRow = (db: Executor, id: string) => db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
@@ -99,3 +99,10 @@ export function listOrderRows(db: Executor, filter: OrderFilter, sort: 'newest' 
   }
   return q.execute();
 }
+
+// ---- invoices ----
+export const findInvoice = (db: Executor, orderId: string) => db.selectFrom('order_invoices').selectAll().where('order_id', '=', orderId).executeTakeFirst();
+
+/** Stores the order's invoice number; undefined when the order already has one (a concurrent first download won). */
+export const insertInvoiceIfAbsent = (db: Executor, row: OrderInvoicesTable) =>
+  db.insertInto('order_invoices').values(row).onConflict((oc) => oc.column('order_id').doNothing()).returningAll().executeTakeFirst();

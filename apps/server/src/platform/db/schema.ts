@@ -354,6 +354,12 @@ export interface OrderNumberSequencesTable {
   year: number;
   last: number;
 }
+/** The invoice number an order got the first time its invoice was generated; never changes. */
+export interface OrderInvoicesTable {
+  order_id: string;
+  number: string; // INV-2026-000001
+  issued_at: string;
+}
 
 export interface Database {
   users: UsersTable;
@@ -380,6 +386,7 @@ export interface Database {
   order_lines: OrderLinesTable;
   order_events: OrderEventsTable;
   order_number_sequences: OrderNumberSequencesTable;
+  order_invoices: OrderInvoicesTable;
   company_settings: CompanySettingsTable;
   document_sequences: DocumentSequencesTable;
 }
