@@ -3,10 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import type { StockLevel } from '@ordercare/contracts';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { IconAlertTriangle, IconChartBar, IconDashboard, IconPackage, IconStack, IconUsers, IconWarehouse } from '../shared/icons';
+import { IconAlertTriangle, IconChartBar, IconClipboardList, IconDashboard, IconPackage, IconStack, IconUsers, IconWarehouse } from '../shared/icons';
 import type { NavItem } from '../shared/layout/ShellNav';
 import type { CursorPage } from '../shared/useCursorList';
 import { inventoryKeys } from './inventory/api';
+import { usePlacedCount } from './orders/api';
 import { usePermissions } from './permissions';
 
 const COUNT_LIMIT = 200;
@@ -29,7 +30,20 @@ export function useBackofficeNav(): NavItem[] {
   const { t } = useTranslation();
   const { role, can } = usePermissions();
   const lowCount = useLowStockCount(!!role);
+  const placedCount = usePlacedCount(!!role);
   const items: NavItem[] = [{ to: '/', label: t('nav.dashboard'), icon: <IconDashboard />, exact: true, testId: 'nav-dashboard' }];
+  // Every staff role may read orders.
+  items.push({
+    to: '/orders',
+    label: t('nav.orders'),
+    icon: <IconClipboardList />,
+    testId: 'nav-orders',
+    badge: placedCount ? (
+      <Badge size="sm" color="blue" variant="filled" data-testid="nav-orders-count" aria-label={t('nav.ordersPlacedCount', { count: placedCount })}>
+        {placedCount}
+      </Badge>
+    ) : undefined,
+  });
   if (can('customers.read')) items.push({ to: '/customers', label: t('nav.customers'), icon: <IconUsers />, testId: 'nav-customers' });
   // Products, stock, movements, low stock and warehouses can be read by every staff role.
   items.push({ to: '/products', label: t('nav.products'), icon: <IconPackage />, testId: 'nav-products' });

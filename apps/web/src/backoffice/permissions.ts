@@ -19,6 +19,12 @@ const ACTIONS = {
   'stock.write': ['admin', 'manager', 'warehouse'],
   /** POST /warehouses. */
   'warehouses.write': ['admin', 'manager'],
+  /** POST /orders. */
+  'orders.place': ['admin', 'manager', 'sales'],
+  /** GET /orders/{id}/documents/{confirmation,invoice}.pdf (they carry prices). */
+  'orders.documents.priced': ['admin', 'manager', 'sales', 'support', 'finance'],
+  /** GET /orders/{id}/documents/packing-slip.pdf. */
+  'orders.documents.packingSlip': ['admin', 'manager', 'sales', 'support', 'warehouse'],
   /** GET /users (account-manager names and picker). */
 } as const satisfies Record<string, readonly StaffRole[]>;
 

@@ -2,6 +2,7 @@ import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { rootRoute } from '../app/rootRoute';
 import { redirectIfSignedIn, requireSession, validateLoginSearch } from '../shared/auth/guards';
 import { validateCustomerSearch } from './customers/search';
+import { validateOrderSearch } from './orders/search';
 import { validateStockSearch } from './inventory/search';
 import { StaffDashboard, StaffLayout, StaffLoginPage } from './pages';
 import { validateProductSearch } from './products/search';
@@ -38,6 +39,7 @@ export const staffDashboardRoute = createRoute({
 const customers = () => import('./customers/pages');
 const products = () => import('./products/pages');
 const inventory = () => import('./inventory/pages');
+const orders = () => import('./orders/pages');
 
 const customersRoute = createRoute({ getParentRoute: () => staffLayoutRoute, path: '/customers' });
 const customerListRoute = createRoute({
@@ -49,6 +51,15 @@ const customerNewRoute = createRoute({ getParentRoute: () => customersRoute, pat
 const customerImportRoute = createRoute({ getParentRoute: () => customersRoute, path: '/import', component: lazyRouteComponent(customers, 'ImportPage') });
 const customerDetailRoute = createRoute({ getParentRoute: () => customersRoute, path: '/$id', component: lazyRouteComponent(customers, 'CustomerDetailPage') });
 const customerEditRoute = createRoute({ getParentRoute: () => customersRoute, path: '/$id/edit', component: lazyRouteComponent(customers, 'CustomerEditPage') });
+
+const ordersRoute = createRoute({ getParentRoute: () => staffLayoutRoute, path: '/orders' });
+const orderListRoute = createRoute({
+  getParentRoute: () => ordersRoute,
+  path: '/', component: lazyRouteComponent(orders, 'OrdersPage'),
+  validateSearch: validateOrderSearch,
+});
+const orderNewRoute = createRoute({ getParentRoute: () => ordersRoute, path: '/new', component: lazyRouteComponent(orders, 'OrderCreatePage') });
+const orderDetailRoute = createRoute({ getParentRoute: () => ordersRoute, path: '/$id', component: lazyRouteComponent(orders, 'OrderDetailPage') });
 
 const productsRoute = createRoute({ getParentRoute: () => staffLayoutRoute, path: '/products' });
 const productListRoute = createRoute({
@@ -79,6 +90,7 @@ export const backofficeRouteTree = [
   staffLayoutRoute.addChildren([
     staffDashboardRoute,
     customersRoute.addChildren([customerListRoute, customerNewRoute, customerImportRoute, customerDetailRoute, customerEditRoute]),
+    ordersRoute.addChildren([orderListRoute, orderNewRoute, orderDetailRoute]),
     productsRoute.addChildren([productListRoute, productNewRoute, productDetailRoute, productEditRoute]),
     inventoryRoute.addChildren([stockRoute, movementsRoute, lowStockRoute]),
     warehousesRoute,

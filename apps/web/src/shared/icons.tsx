@@ -249,3 +249,16 @@ export function IconChartBar(props: IconProps) {
     </Icon>
   );
 }
+
+export function IconClipboardList(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M9 5h-2a2 2 0 0 0 -2 2v12a2 2 0 0 0 2 2h10a2 2 0 0 0 2 -2v-12a2 2 0 0 0 -2 -2h-2" />
+      <path d="M9 3m0 2a2 2 0 0 1 2 -2h2a2 2 0 0 1 2 2v0a2 2 0 0 1 -2 2h-2a2 2 0 0 1 -2 -2z" />
+      <path d="M9 12l.01 0" />
+      <path d="M13 12l2 0" />
+      <path d="M9 16l.01 0" />
+      <path d="M13 16l2 0" />
+    </Icon>
+  );
+}

@@ -7,6 +7,7 @@ export type NavPath =
   | '/'
   | '/portal'
   | '/customers'
+  | '/orders'
   | '/products'
   | '/inventory'
   | '/inventory/low-stock'

@@ -1,0 +1,4 @@
+/** Entry of the orders chunk (loaded lazily by the router). */
+export { OrdersPage } from './OrdersPage';
+export { OrderDetailPage } from './OrderDetailPage';
+export { OrderCreatePage } from './OrderCreatePage';
