@@ -115,6 +115,24 @@ export const OrderAddress = z.object({
   phone: z.string().optional(),
 });
 
+export const ORDER_CHANGE_STATUSES = ['pending', 'approved', 'declined'] as const;
+
+/** A priced edit of a confirmed order waiting for the customer's answer (or its recorded answer). */
+export const OrderChange = z.object({
+  id: z.string(),
+  status: z.enum(ORDER_CHANGE_STATUSES),
+  proposed: z.record(z.string(), z.unknown()).describe('The edit as requested (PATCH body)'),
+  diff: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).describe('Field-level before → after, including lines and total'),
+  totalBefore: z.number().int(),
+  totalAfter: z.number().int(),
+  requestedBy: z.object({ type: z.string(), id: z.string().nullable() }),
+  decidedBy: z.object({ type: z.string(), id: z.string().nullable() }).nullable(),
+  note: z.string().nullable(),
+  createdAt: Timestamp,
+  decidedAt: Timestamp.nullable(),
+});
+export type OrderChange = z.infer<typeof OrderChange>;
+
 export const Order = z.object({
   id: z.string(),
   number: z.string().describe('Human order number SO-<year>-<6 digits>, gap-free per year'),
@@ -136,6 +154,8 @@ export const Order = z.object({
   specialRequirements: z.string().nullable(),
   channel: OrderChannel,
   heldFrom: OrderStatus.nullable().describe('While on_hold: the state releasing the hold returns to'),
+  pendingChange: OrderChange.nullable().describe('An edit waiting for the customer to approve or decline it; null when none'),
+  balanceAdjustment: z.number().int().describe('Σ (total after − total before) of approved changes: positive = amount due from the customer, negative = refund due'),
   allowedTransitions: z.array(OrderStatus).describe('The targets the caller may choose now (state machine and role)'),
   version: z.number().int(),
   createdAt: Timestamp,
@@ -183,7 +203,39 @@ export const TransitionRequest = z.strictObject({
 });
 export type TransitionRequest = z.infer<typeof TransitionRequest>;
 
-export const ORDER_EVENT_TYPES = ['placed', 'status_changed'] as const;
+const Nullable = <T extends z.ZodType>(t: T) => t.nullable().optional();
+
+/**
+ * `PATCH /orders/{id}`: every field optional; `lines` replaces the whole list (a SKU already on
+ * the order keeps its placement price and tax rate unless `unitPrice` is given; a new SKU takes the
+ * catalog price). `null` clears an optional field.
+ */
+export const UpdateOrderRequest = z.strictObject({
+  lines: z.array(OrderLineInput).min(1, 'an order needs at least one line').max(500).optional(),
+  shippingAddress: Address.optional(),
+  billingAddress: Nullable(Address),
+  requestedDeliveryDate: IsoDate.optional(),
+  promisedDeliveryDate: Nullable(IsoDate),
+  priority: OrderPriority.optional(),
+  notes: Nullable(LongText),
+  specialRequirements: Nullable(LongText),
+});
+export type UpdateOrderRequest = z.infer<typeof UpdateOrderRequest>;
+
+export const ChangeDecisionRequest = z.strictObject({
+  decision: z.enum(['approve', 'decline']),
+  note: z.string().trim().min(1).max(1000).optional(),
+});
+export type ChangeDecisionRequest = z.infer<typeof ChangeDecisionRequest>;
+
+export const ChangeParams = z.strictObject({ id: z.string().min(1).max(64), changeId: z.string().min(1).max(64) });
+
+/** `If-Match` is required on edits: 428 if_match_required without it, 412 version_conflict when stale. */
+export const OrderEditIfMatchHeaders = z.object({
+  'if-match': z.string().max(100).optional().describe('"<version>" of the order you edited; required (428 if_match_required without it, 412 version_conflict when stale)'),
+});
+
+export const ORDER_EVENT_TYPES = ['placed', 'status_changed', 'changed', 'change_requested', 'change_approved', 'change_declined'] as const;
 export const OrderEvent = z.object({
   id: z.string(),
   type: z.enum(ORDER_EVENT_TYPES),

@@ -9,6 +9,7 @@ export { issueInvoice, type OrderInvoice } from './commands/issue-invoice.js';
 export { orderDocument, type OrderDocument } from './commands/order-document.js';
 export { ORDER_DOCUMENT_KINDS, type OrderDocumentKind } from './order-documents.js';
 export { formatOrderNumber, placeOrder, type PlaceOptions } from './commands/place-order.js';
+export { decideChange, editOrder, type DecisionOptions, type EditOptions } from './commands/edit-order.js';
 export { transitionOrder, type TransitionOptions } from './commands/transition-order.js';
 export type { OrderError, Viewer } from './order.js';
 export { orderProblem } from './orders.problems.js';

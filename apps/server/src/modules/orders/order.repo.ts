@@ -1,6 +1,6 @@
 import type { Executor } from '../../platform/db/index.js';
 import type { DialectOps } from '../../platform/db/index.js';
-import type { OrderEventsTable, OrderInvoicesTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema.js';
+import type { OrderChangesTable, OrderEventsTable, OrderInvoicesTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema.js';
 
 // ---- orders ----
 export const findOrderRow = (db: Executor, id: string) => db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
@@ -25,6 +25,28 @@ export async function updateOrder(db: Executor, seenVersion: number, next: Order
 }
 
 export const linesOf = (db: Executor, orderId: string) => db.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).orderBy('position').execute();
+
+/** Replaces an order's lines (edits; nothing of them has shipped). */
+export async function replaceLines(db: Executor, orderId: string, lines: readonly OrderLinesTable[]): Promise<void> {
+  await db.deleteFrom('order_lines').where('order_id', '=', orderId).execute();
+  if (lines.length) await db.insertInto('order_lines').values([...lines]).execute();
+}
+
+// ---- changes awaiting the customer ----
+export const pendingChangeOf = (db: Executor, orderId: string) =>
+  db.selectFrom('order_changes').selectAll().where('order_id', '=', orderId).where('status', '=', 'pending').executeTakeFirst();
+
+export const findChange = (db: Executor, orderId: string, changeId: string) =>
+  db.selectFrom('order_changes').selectAll().where('order_id', '=', orderId).where('id', '=', changeId).executeTakeFirst();
+
+export async function insertChange(db: Executor, row: OrderChangesTable): Promise<void> {
+  await db.insertInto('order_changes').values(row).execute();
+}
+
+export async function decideChangeRow(db: Executor, id: string, values: Pick<OrderChangesTable, 'status' | 'decided_by_type' | 'decided_by_id' | 'decided_at' | 'note'>): Promise<boolean> {
+  const r = await db.updateTable('order_changes').set(values).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
 
 // ---- history ----
 export async function insertOrderEvent(db: Executor, row: OrderEventsTable): Promise<void> {

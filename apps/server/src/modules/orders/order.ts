@@ -1,6 +1,6 @@
-import type { Order, OrderDiscount, OrderEvent, OrderLine, OrderPriority, OrderSummary, PaymentTerms, StaffRole } from '@ordercare/contracts';
+import type { Order, OrderChange, OrderDiscount, OrderEvent, OrderLine, OrderPriority, OrderSummary, PaymentTerms, StaffRole } from '@ordercare/contracts';
 import type { FieldError } from '../../platform/http/index.js';
-import type { OrderEventsTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema.js';
+import type { OrderChangesTable, OrderEventsTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema.js';
 import type { InventoryError, ShortLine } from '../inventory/index.js';
 import { allowedTransitions, allowedTransitionsFor, type OrderFacts, type OrderStatus } from './order-status.js';
 
@@ -8,11 +8,16 @@ import { allowedTransitions, allowedTransitionsFor, type OrderFacts, type OrderS
 export type OrderError =
   | { code: 'invalid'; errors: FieldError[] }
   | { code: 'not_found'; id: string }
-  | { code: 'insufficient_stock'; lines: ShortLine[] }
+  | { code: 'insufficient_stock'; lines: ShortLine[]; edit?: boolean }
   | { code: 'invalid_transition'; number: string; from: OrderStatus; to: OrderStatus; allowed: OrderStatus[] }
   | { code: 'system_only'; number: string; to: OrderStatus; allowed: OrderStatus[] }
   | { code: 'transition_forbidden'; number: string; role: StaffRole; to: OrderStatus; roles: readonly StaffRole[] }
   | { code: 'version_conflict'; id: string; current: number }
+  | { code: 'if_match_required' }
+  | { code: 'order_not_editable'; number: string; status: OrderStatus; shipped: boolean }
+  | { code: 'change_pending'; number: string; changeId: string }
+  | { code: 'change_not_found'; orderId: string; changeId: string }
+  | { code: 'change_decided'; changeId: string; status: string }
   | { code: 'inventory'; error: InventoryError };
 
 /** Work queues list urgent orders first. */
@@ -49,7 +54,23 @@ export function toOrderLine(l: OrderLinesTable): OrderLine {
   };
 }
 
-export function toOrder(row: OrdersTable, lines: readonly OrderLinesTable[], viewer: Viewer): Order {
+export function toOrderChange(c: OrderChangesTable): OrderChange {
+  return {
+    id: c.id,
+    status: c.status as OrderChange['status'],
+    proposed: JSON.parse(c.proposed) as OrderChange['proposed'],
+    diff: JSON.parse(c.diff) as OrderChange['diff'],
+    totalBefore: c.total_before,
+    totalAfter: c.total_after,
+    requestedBy: { type: c.requested_by_type, id: c.requested_by_id },
+    decidedBy: c.decided_by_type ? { type: c.decided_by_type, id: c.decided_by_id } : null,
+    note: c.note,
+    createdAt: c.created_at,
+    decidedAt: c.decided_at,
+  };
+}
+
+export function toOrder(row: OrdersTable, lines: readonly OrderLinesTable[], viewer: Viewer, pending: OrderChangesTable | null = null): Order {
   const facts = factsOf(row);
   return {
     id: row.id,
@@ -72,6 +93,8 @@ export function toOrder(row: OrdersTable, lines: readonly OrderLinesTable[], vie
     specialRequirements: row.special_requirements,
     channel: row.channel as Order['channel'],
     heldFrom: facts.heldFrom,
+    pendingChange: pending ? toOrderChange(pending) : null,
+    balanceAdjustment: row.adjustment_total,
     allowedTransitions: viewer.role ? allowedTransitionsFor(facts, viewer.role) : allowedTransitions(facts),
     version: row.version,
     createdAt: row.created_at,

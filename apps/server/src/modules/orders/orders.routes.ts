@@ -1,10 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  ChangeDecisionRequest,
+  ChangeParams,
   CreateOrderRequest,
   IdempotencyHeaders,
   IdParams,
   Order,
+  OrderChange,
+  OrderEditIfMatchHeaders,
   OrderEvent,
   OrderIfMatchHeaders,
   OrderListQuery,
@@ -13,6 +17,7 @@ import {
   page,
   STAFF_ROLES,
   TransitionRequest,
+  UpdateOrderRequest,
   type OrderChannel,
   type StaffRole,
 } from '@ordercare/contracts';
@@ -20,6 +25,7 @@ import type { Deps } from '../../deps.js';
 import { actorOf } from '../../platform/auth/index.js';
 import { inTransaction } from '../../platform/db/index.js';
 import { sendProblem, sendStored, type App } from '../../platform/http/index.js';
+import { decideChange, editOrder } from './commands/edit-order.js';
 import { getOrder, orderHistory } from './commands/get-order.js';
 import { listOrders } from './commands/list-orders.js';
 import { placeOrder } from './commands/place-order.js';
@@ -28,6 +34,8 @@ import { orderProblem } from './orders.problems.js';
 
 export const ORDER_PLACERS: readonly StaffRole[] = ['admin', 'manager', 'sales'];
 /** Each target narrows this further (order-status.ts TRANSITION_ROLES). */
+/** Who may edit an order and record the customer's answer to a pending change. */
+export const ORDER_EDITORS: readonly StaffRole[] = ['admin', 'manager', 'sales', 'support'];
 export const ORDER_MOVERS: readonly StaffRole[] = ['admin', 'manager', 'sales', 'support', 'warehouse'];
 
 /** The staff role of the caller (every route here admits staff only). */
@@ -118,6 +126,68 @@ export function registerOrderRoutes(app: App, deps: Deps): void {
     deps.wakeWorker();
     reply.header('etag', `"${result.value.version}"`);
     return result.value;
+  });
+
+  r.patch('/api/v1/orders/:id', {
+    config: { access: ORDER_EDITORS },
+    schema: {
+      tags: ['orders'],
+      summary:
+        'Edit an order (lines replace the list; addresses, dates, priority, notes). Requires If-Match (428 if_match_required, 412 version_conflict). Re-prices and re-reserves in one transaction (409 insufficient_stock changes nothing). 409 order_not_editable once anything shipped or the order is delivered, completed or cancelled; 409 change_pending while a change awaits the customer. A confirmed (or later) order whose total changes answers 202 with pendingChange: nothing applied or reserved until the customer approves',
+      params: IdParams,
+      headers: OrderEditIfMatchHeaders,
+      body: UpdateOrderRequest,
+      response: { 200: Order, 202: Order },
+    },
+  }, async (request, reply) => {
+    const expectedVersion = parseIfMatch(request.headers['if-match']);
+    if (expectedVersion === undefined) return sendProblem(reply, orderProblem({ code: 'if_match_required' }));
+    if (expectedVersion === null) {
+      return sendProblem(reply, orderProblem({ code: 'invalid', errors: [{ path: 'header.if-match', message: 'must be the version in quotes, e.g. "3"' }] }));
+    }
+    const { id } = request.params;
+    const result = await inTransaction(deps.db, (tx) => editOrder(tx, deps, actorOf(request.principal), roleOf(request), id, request.body, { expectedVersion, requestId: request.id }));
+    if (!result.ok) return sendProblem(reply, orderProblem(result.error));
+    deps.wakeWorker();
+    reply.header('etag', `"${result.value.order.version}"`);
+    return reply.code(result.value.pending ? 202 : 200).send(result.value.order);
+  });
+
+  r.post('/api/v1/orders/:id/changes/:changeId/decision', {
+    config: { access: ORDER_EDITORS },
+    schema: {
+      tags: ['orders'],
+      summary: "Record the customer's answer to a pending change. approve applies it like an edit (409 insufficient_stock leaves it pending) and adds the price difference to balanceAdjustment; decline only marks it. 409 change_not_pending when already decided",
+      params: ChangeParams,
+      body: ChangeDecisionRequest,
+      response: { 200: Order },
+    },
+  }, async (request, reply) => {
+    const { id, changeId } = request.params;
+    const result = await inTransaction(deps.db, (tx) => decideChange(tx, deps, actorOf(request.principal), id, changeId, request.body, { viewer: { role: roleOf(request) }, requestId: request.id }));
+    if (!result.ok) return sendProblem(reply, orderProblem(result.error));
+    deps.wakeWorker();
+    reply.header('etag', `"${result.value.order.version}"`);
+    return result.value.order;
+  });
+
+  r.post('/api/v1/portal/orders/:id/changes/:changeId/decision', {
+    config: { access: 'portal' },
+    schema: {
+      tags: ['orders'],
+      summary: "The signed-in customer approves or declines a pending change of one of their orders (another customer's order is 404). Answers the decided change",
+      params: ChangeParams,
+      body: ChangeDecisionRequest,
+      response: { 200: OrderChange },
+    },
+  }, async (request, reply) => {
+    const p = request.principal;
+    if (!p || p.kind !== 'portal') throw new Error('portal route without a portal principal');
+    const { id, changeId } = request.params;
+    const result = await inTransaction(deps.db, (tx) => decideChange(tx, deps, actorOf(p), id, changeId, request.body, { customerId: p.customerId, viewer: { role: null }, requestId: request.id }));
+    if (!result.ok) return sendProblem(reply, orderProblem(result.error));
+    deps.wakeWorker();
+    return result.value.change;
   });
 
   r.get('/api/v1/orders/:id/events', {

@@ -44,6 +44,7 @@ export interface Database {
   order_events: orders.OrderEventsTable;
   order_number_sequences: orders.OrderNumberSequencesTable;
   order_invoices: orders.OrderInvoicesTable;
+  order_changes: orders.OrderChangesTable;
   company_settings: settings.CompanySettingsTable;
   document_sequences: settings.DocumentSequencesTable;
 }

@@ -10,7 +10,7 @@ import * as repo from '../order.repo.js';
 export async function getOrder(db: Executor, id: string, viewer: Viewer = { role: null }): Promise<Order | undefined> {
   const row = await repo.findOrderRow(db, id);
   if (!row) return undefined;
-  return toOrder(row, await repo.linesOf(db, id), viewer);
+  return toOrder(row, await repo.linesOf(db, id), viewer, (await repo.pendingChangeOf(db, id)) ?? null);
 }
 
 /** The order's history, oldest first: who, when, from → to, reason and the field changes. */

@@ -91,7 +91,7 @@ export async function placeOrder(tx: Tx, deps: Pick<Deps, 'clock'>, actor: Actor
   return ok(toOrder({ ...row, number }, lineRows, options.viewer));
 }
 
-function lineIssues(line: CreateOrderRequest['lines'][number], i: number, product: Product | undefined, currency: string): FieldError[] {
+export function lineIssues(line: CreateOrderRequest['lines'][number], i: number, product: Product | undefined, currency: string): FieldError[] {
   if (!product) return [{ path: `body.lines.${i}.sku`, message: `no product has SKU ${line.sku}` }];
   if (!product.active) return [{ path: `body.lines.${i}.sku`, message: `${line.sku} is inactive and cannot be ordered` }];
   if (line.unitPrice === undefined && product.currency !== currency) {
@@ -146,6 +146,7 @@ function orderRow(id: string, input: CreateOrderRequest, pricing: Pricing, meta:
     special_requirements: text(input.specialRequirements),
     channel: meta.channel,
     shipped_anything: 0,
+    adjustment_total: 0,
     version: 1,
     created_by_type: meta.actor.type,
     created_by_id: meta.actor.id,

@@ -64,5 +64,5 @@ export async function transitionOrder(
   const common = { orderId: id, customerId: row.customer_id, number: row.number, reason, version: next.version, actor };
   await emitEvent(tx, now, { type: 'order.status_changed', aggregateType: 'order', aggregateId: id, payload: { ...common, from, to, heldFrom } });
   if (to === 'cancelled') await emitEvent(tx, now, { type: 'order.cancelled', aggregateType: 'order', aggregateId: id, payload: { ...common, from, released } });
-  return ok(toOrder(next, await repo.linesOf(tx, id), { role }));
+  return ok(toOrder(next, await repo.linesOf(tx, id), { role }, (await repo.pendingChangeOf(tx, id)) ?? null));
 }

@@ -26,6 +26,7 @@ export interface OrdersTable {
   special_requirements: string | null;
   channel: string;
   shipped_anything: number; // 1 once any quantity shipped: cancellation is refused from then on
+  adjustment_total: number; // Σ (after − before) of approved changes: > 0 due from the customer, < 0 refund due
   version: number;
   created_by_type: string;
   created_by_id: string | null;
@@ -70,4 +71,21 @@ export interface OrderInvoicesTable {
   order_id: string;
   number: string; // INV-2026-000001
   issued_at: string;
+}
+/** A priced edit of a confirmed order waiting for (or decided by) the customer. */
+export interface OrderChangesTable {
+  id: string;
+  order_id: string;
+  status: string; // pending | approved | declined
+  proposed: string; // JSON UpdateOrderRequest
+  diff: string; // JSON { field: { from, to } }
+  total_before: number;
+  total_after: number;
+  requested_by_type: string;
+  requested_by_id: string | null;
+  decided_by_type: string | null;
+  decided_by_id: string | null;
+  note: string | null;
+  created_at: string;
+  decided_at: string | null;
 }
