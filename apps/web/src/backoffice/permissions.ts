@@ -21,6 +21,8 @@ const ACTIONS = {
   'warehouses.write': ['admin', 'manager'],
   /** POST /orders. */
   'orders.place': ['admin', 'manager', 'sales'],
+  /** PATCH /orders/{id}, POST /orders/{id}/changes/{changeId}/decision. */
+  'orders.edit': ['admin', 'manager', 'sales', 'support'],
   /** GET /orders/{id}/documents/{confirmation,invoice}.pdf (they carry prices). */
   'orders.documents.priced': ['admin', 'manager', 'sales', 'support', 'finance'],
   /** GET /orders/{id}/documents/packing-slip.pdf. */

@@ -60,6 +60,7 @@ const orderListRoute = createRoute({
 });
 const orderNewRoute = createRoute({ getParentRoute: () => ordersRoute, path: '/new', component: lazyRouteComponent(orders, 'OrderCreatePage') });
 const orderDetailRoute = createRoute({ getParentRoute: () => ordersRoute, path: '/$id', component: lazyRouteComponent(orders, 'OrderDetailPage') });
+const orderEditRoute = createRoute({ getParentRoute: () => ordersRoute, path: '/$id/edit', component: lazyRouteComponent(orders, 'OrderEditPage') });
 
 const productsRoute = createRoute({ getParentRoute: () => staffLayoutRoute, path: '/products' });
 const productListRoute = createRoute({
@@ -90,7 +91,7 @@ export const backofficeRouteTree = [
   staffLayoutRoute.addChildren([
     staffDashboardRoute,
     customersRoute.addChildren([customerListRoute, customerNewRoute, customerImportRoute, customerDetailRoute, customerEditRoute]),
-    ordersRoute.addChildren([orderListRoute, orderNewRoute, orderDetailRoute]),
+    ordersRoute.addChildren([orderListRoute, orderNewRoute, orderDetailRoute, orderEditRoute]),
     productsRoute.addChildren([productListRoute, productNewRoute, productDetailRoute, productEditRoute]),
     inventoryRoute.addChildren([stockRoute, movementsRoute, lowStockRoute]),
     warehousesRoute,

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Grid, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useForm } from '@mantine/form';
+import { useForm, type GetInputPropsReturnType } from '@mantine/form';
 import { useNavigate } from '@tanstack/react-router';
 import { ORDER_PRIORITIES, PAYMENT_METHODS, type CreateOrderRequest, type Customer, type OrderDiscount, type Product } from '@ordercare/contracts';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,7 @@ import { CustomerPicker } from './CustomerPicker';
 import { LineFields, type LineValues } from './LineFields';
 import { previewPrice } from './pricing';
 
-interface AddressValues {
+export interface AddressValues {
   name: string;
   company: string;
   line1: string;
@@ -49,8 +49,8 @@ interface OrderFormValues {
 
 const DEFAULT_CURRENCY = 'CNY';
 let lineSeq = 0;
-const newLine = (): LineValues => ({ key: `l${++lineSeq}`, sku: null, quantity: 1, unitPrice: '' });
-const emptyAddress: AddressValues = { name: '', company: '', line1: '', line2: '', city: '', region: '', postalCode: '', country: '', phone: '' };
+export const newLine = (): LineValues => ({ key: `l${++lineSeq}`, sku: null, quantity: 1, unitPrice: '' });
+export const emptyAddress: AddressValues = { name: '', company: '', line1: '', line2: '', city: '', region: '', postalCode: '', country: '', phone: '' };
 
 /** A key that makes a retried submit (double click, network blip) place the order at most once. */
 function idempotencyKey(): string {
@@ -76,7 +76,7 @@ function defaultShipping(customer: Customer): AddressValues {
   };
 }
 
-function Section({ title, children, testId, extra }: { title: string; children: ReactNode; testId?: string; extra?: ReactNode }) {
+export function Section({ title, children, testId, extra }: { title: string; children: ReactNode; testId?: string; extra?: ReactNode }) {
   return (
     <Card withBorder radius="lg" padding="lg" data-testid={testId}>
       <Stack gap="md">
@@ -92,8 +92,41 @@ function Section({ title, children, testId, extra }: { title: string; children: 
   );
 }
 
-const opt = (v: string) => (v.trim() ? v.trim() : undefined);
+export const opt = (v: string) => (v.trim() ? v.trim() : undefined);
 const num = (v: number | string) => (v === '' || v === undefined ? undefined : Number(v));
+
+/** The address as the API takes it (optional parts left out when blank). */
+export function addressBody(a: AddressValues): CreateOrderRequest['shippingAddress'] {
+  return {
+    name: a.name.trim(),
+    company: opt(a.company),
+    line1: a.line1.trim(),
+    line2: opt(a.line2),
+    city: a.city.trim(),
+    region: opt(a.region),
+    postalCode: opt(a.postalCode),
+    country: a.country.trim().toUpperCase(),
+    phone: opt(a.phone),
+  };
+}
+
+/** The shipping-address inputs (shared by the new-order and edit-order forms). */
+export function AddressFields({ inputProps }: { inputProps: (field: keyof AddressValues) => GetInputPropsReturnType }) {
+  const { t } = useTranslation();
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+      <TextInput label={t('orders.form.name')} required data-testid="address-name" {...inputProps('name')} />
+      <TextInput label={t('orders.form.company')} data-testid="address-company" {...inputProps('company')} />
+      <TextInput label={t('orders.form.line1')} required data-testid="address-line1" {...inputProps('line1')} />
+      <TextInput label={t('orders.form.line2')} data-testid="address-line2" {...inputProps('line2')} />
+      <TextInput label={t('orders.form.city')} required data-testid="address-city" {...inputProps('city')} />
+      <TextInput label={t('orders.form.region')} data-testid="address-region" {...inputProps('region')} />
+      <TextInput label={t('orders.form.postalCode')} data-testid="address-postal-code" {...inputProps('postalCode')} />
+      <TextInput label={t('orders.form.country')} required maxLength={2} data-testid="address-country" {...inputProps('country')} />
+      <TextInput label={t('orders.form.phone')} type="tel" data-testid="address-phone" {...inputProps('phone')} />
+    </SimpleGrid>
+  );
+}
 
 export function OrderCreatePage() {
   const { t } = useTranslation();
@@ -177,17 +210,7 @@ export function OrderCreatePage() {
       customerId: v.customerId ?? '',
       currency,
       lines: v.lines.map((line) => ({ sku: line.sku ?? '', quantity: Number(line.quantity), ...(line.unitPrice === '' ? {} : { unitPrice: toMinorUnits(Number(line.unitPrice), currency) }) })),
-      shippingAddress: {
-        name: a.name.trim(),
-        company: opt(a.company),
-        line1: a.line1.trim(),
-        line2: opt(a.line2),
-        city: a.city.trim(),
-        region: opt(a.region),
-        postalCode: opt(a.postalCode),
-        country: a.country.trim().toUpperCase(),
-        phone: opt(a.phone),
-      },
+      shippingAddress: addressBody(a),
       requestedDeliveryDate: v.requestedDeliveryDate ?? '',
       paymentTerms: {
         method: v.paymentMethod,
@@ -282,17 +305,7 @@ export function OrderCreatePage() {
                     {t('orders.form.addressPrefilled')}
                   </Text>
                 ) : null}
-                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                  <TextInput label={t('orders.form.name')} required data-testid="address-name" {...form.getInputProps('shippingAddress.name')} />
-                  <TextInput label={t('orders.form.company')} data-testid="address-company" {...form.getInputProps('shippingAddress.company')} />
-                  <TextInput label={t('orders.form.line1')} required data-testid="address-line1" {...form.getInputProps('shippingAddress.line1')} />
-                  <TextInput label={t('orders.form.line2')} data-testid="address-line2" {...form.getInputProps('shippingAddress.line2')} />
-                  <TextInput label={t('orders.form.city')} required data-testid="address-city" {...form.getInputProps('shippingAddress.city')} />
-                  <TextInput label={t('orders.form.region')} data-testid="address-region" {...form.getInputProps('shippingAddress.region')} />
-                  <TextInput label={t('orders.form.postalCode')} data-testid="address-postal-code" {...form.getInputProps('shippingAddress.postalCode')} />
-                  <TextInput label={t('orders.form.country')} required maxLength={2} data-testid="address-country" {...form.getInputProps('shippingAddress.country')} />
-                  <TextInput label={t('orders.form.phone')} type="tel" data-testid="address-phone" {...form.getInputProps('shippingAddress.phone')} />
-                </SimpleGrid>
+                <AddressFields inputProps={(field) => form.getInputProps(`shippingAddress.${field}`)} />
               </Section>
 
               <Section title={t('orders.form.termsSection')} testId="order-form-terms">

@@ -71,9 +71,9 @@ export function OrderHistory({ list }: { list: CursorList<OrderEvent> }) {
                 key={event.id}
                 color={event.to ? STATUS_COLORS[event.to] : undefined}
                 title={
-                  event.type === 'placed' || !event.from || !event.to
-                    ? t('orders.events.placed')
-                    : `${t(`orders.statuses.${event.from}`)} → ${t(`orders.statuses.${event.to}`)}`
+                  event.type === 'status_changed' && event.from && event.to
+                    ? `${t(`orders.statuses.${event.from}`)} → ${t(`orders.statuses.${event.to}`)}`
+                    : t(`orders.events.${event.type === 'status_changed' ? 'placed' : event.type}`)
                 }
               >
                 <Entry event={event} />

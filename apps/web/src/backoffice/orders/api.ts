@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateOrderRequest, Customer, CustomerSummary, Order, OrderEvent, OrderPriority, OrderStatus, OrderSummary, Product, StockLevel } from '@ordercare/contracts';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ChangeDecisionRequest, CreateOrderRequest, UpdateOrderRequest, Customer, CustomerSummary, Order, OrderEvent, OrderPriority, OrderStatus, OrderSummary, Product, StockLevel } from '@ordercare/contracts';
 import { api, ifMatch } from '../../api/client';
 import { useCursorList, type CursorPage } from '../../shared/useCursorList';
 
@@ -90,6 +90,48 @@ export function useTransitionOrder(id: string) {
     },
   });
 }
+
+/** `PATCH /orders/{id}` with If-Match: 200 applied, 202 with `pendingChange` (awaits the customer). */
+export function useUpdateOrder(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, body }: { version: number; body: UpdateOrderRequest }) =>
+      api.patch<Order>(`${BASE}/${encodeURIComponent(id)}`, body, { headers: ifMatch(version) }),
+    onSuccess: (order) => {
+      queryClient.setQueryData(orderKeys.detail(id), order);
+      void queryClient.invalidateQueries({ queryKey: orderKeys.all, predicate: (q) => q.queryKey[1] !== 'detail' });
+      void queryClient.invalidateQueries({ queryKey: ['inventory'] });
+    },
+  });
+}
+
+/** Records the customer's answer to a pending change. */
+export function useDecideChange(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ changeId, body }: { changeId: string; body: ChangeDecisionRequest }) =>
+      api.post<Order>(`${BASE}/${encodeURIComponent(id)}/changes/${encodeURIComponent(changeId)}/decision`, body),
+    onSuccess: (order) => {
+      queryClient.setQueryData(orderKeys.detail(id), order);
+      void queryClient.invalidateQueries({ queryKey: orderKeys.all, predicate: (q) => q.queryKey[1] !== 'detail' });
+      void queryClient.invalidateQueries({ queryKey: ['inventory'] });
+    },
+  });
+}
+
+/** The catalog products of some SKUs (exact matches of a search each), for prefilled lines. */
+export function useProductsBySku(skus: string[]) {
+  return useQueries({
+    queries: skus.map((sku) => ({
+      queryKey: ['products', 'by-sku', sku],
+      queryFn: () => api.get<CursorPage<Product>>('/api/v1/products', { query: { q: sku, limit: 20 } }).then((p) => p.data.find((x) => x.sku === sku) ?? null),
+      staleTime: 30_000,
+    })),
+  });
+}
+
+/** Short-lived notes for the detail page after an edit ("saved", "sent for approval"). */
+export const editNotes = new Map<string, 'applied' | 'pending'>();
 
 /** Customers matching a search, for pickers. */
 export function useCustomerSearch(q: string) {

@@ -2,3 +2,4 @@
 export { OrdersPage } from './OrdersPage';
 export { OrderDetailPage } from './OrderDetailPage';
 export { OrderCreatePage } from './OrderCreatePage';
+export { OrderEditPage } from './OrderEditPage';
