@@ -14,6 +14,7 @@ import { customersHandlers, registerCustomersRoutes } from './modules/customers/
 import { inventoryHandlers, registerInventoryRoutes } from './modules/inventory/index.js';
 import { registerOrdersRoutes } from './modules/orders/index.js';
 import { registerSettingsRoutes } from './modules/settings/index.js';
+import { registerViewsRoutes } from './modules/views/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST_DIR = path.resolve(here, '../../web/dist');
@@ -90,6 +91,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   registerInventoryRoutes(app, deps);
   registerOrdersRoutes(app, deps);
   registerSettingsRoutes(app, deps);
+  registerViewsRoutes(app, deps);
   await app.ready();
 
   const runWorker = options.embeddedWorker ?? config.worker === 'embedded';

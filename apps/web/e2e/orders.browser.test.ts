@@ -200,6 +200,50 @@ describe('orders in the back office', () => {
     await context.close();
   });
 
+  it('saves the current filters as my own view, applies it from its chip and removes it', async () => {
+    const { context, page } = await signedInPage(browser, server);
+    await page.getByTestId('nav-orders').click();
+    await expect.poll(() => page.getByTestId('order-row').count()).toBe(2);
+    await choose(page, 'orders-filter-priority', 'Urgent');
+    await expect.poll(() => page.getByTestId('order-row').count()).toBe(1);
+
+    await page.getByTestId('orders-save-view').click();
+    await page.getByTestId('save-view-name').fill('My urgent');
+    await screenshot(page, 'orders-save-view-modal');
+    await page.getByTestId('save-view-submit').click();
+    await page.getByTestId('save-view-modal').waitFor({ state: 'hidden' });
+    const chip = page.locator('[data-testid="orders-saved-view"][data-name="My urgent"]');
+    await expect.poll(() => chip.getAttribute('data-active')).toBe('true');
+    await screenshot(page, 'orders-saved-view');
+
+    // Away and back: the list starts unfiltered; the chip applies the saved filter.
+    await page.getByTestId('nav-customers').click();
+    await page.waitForURL(/\/customers/);
+    await page.getByTestId('nav-orders').click();
+    await expect.poll(() => page.getByTestId('order-row').count()).toBe(2);
+    await expect.poll(() => chip.getAttribute('data-active')).toBe('false');
+    await chip.getByTestId('orders-saved-view-apply').click();
+    await expect.poll(() => page.url()).toContain('priority=urgent');
+    await expect.poll(() => page.getByTestId('order-row').count()).toBe(1);
+    expect(await page.getByTestId('order-row').getAttribute('data-number')).toBe(overdueOrder.number);
+    expect(await chip.getAttribute('data-active')).toBe('true');
+
+    // The same name again is refused in the modal.
+    await page.getByTestId('orders-save-view').click();
+    await page.getByTestId('save-view-name').fill('My urgent');
+    await page.getByTestId('save-view-submit').click();
+    await page.getByText('You already have a view with this name.').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('save-view-modal').waitFor({ state: 'hidden' });
+
+    await chip.getByTestId('orders-saved-view-remove').click();
+    await expect.poll(() => chip.count()).toBe(0);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('order-row').count()).toBe(1);
+    expect(await page.getByTestId('orders-saved-view').count()).toBe(0);
+    await context.close();
+  });
+
   it('shows the screens in Chinese and the list on a phone', async () => {
     const { context, page } = await signedInPage(browser, server, { locale: 'zh-CN' });
     await page.getByTestId('nav-orders').click();

@@ -6,3 +6,4 @@ export * from './catalog.js';
 export * from './inventory.js';
 export * from './settings.js';
 export * from './orders.js';
+export * from './views.js';

@@ -6,6 +6,7 @@ import * as m0004 from './0004_orders.js';
 import * as m0005 from './0005_settings.js';
 import * as m0006 from './0006_order_invoices.js';
 import * as m0007 from './0007_order_changes.js';
+import * as m0008 from './0008_saved_views.js';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; add new files at the end. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_settings': m0005,
   '0006_order_invoices': m0006,
   '0007_order_changes': m0007,
+  '0008_saved_views': m0008,
 };

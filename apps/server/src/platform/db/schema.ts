@@ -5,6 +5,7 @@ import type * as inventory from './tables/inventory.js';
 import type * as orders from './tables/orders.js';
 import type * as platform from './tables/platform.js';
 import type * as settings from './tables/settings.js';
+import type * as views from './tables/views.js';
 
 export type * from './tables/catalog.js';
 export type * from './tables/customers.js';
@@ -12,6 +13,7 @@ export type * from './tables/inventory.js';
 export type * from './tables/orders.js';
 export type * from './tables/platform.js';
 export type * from './tables/settings.js';
+export type * from './tables/views.js';
 
 /**
  * The whole database: each module's tables live in `tables/<module>.ts`. Times are ISO 8601 UTC
@@ -47,6 +49,7 @@ export interface Database {
   order_changes: orders.OrderChangesTable;
   company_settings: settings.CompanySettingsTable;
   document_sequences: settings.DocumentSequencesTable;
+  saved_views: views.SavedViewsTable;
 }
 
 export type Db = Kysely<Database>;

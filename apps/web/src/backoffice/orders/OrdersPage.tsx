@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Center, Collapse, Group, Loader, SimpleGrid, Stack, Switch, Table, Text, Select } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Center, Collapse, Group, Loader, SimpleGrid, Stack, Switch, Table, Text, Select } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { DateInput } from '@mantine/dates';
 import { getRouteApi } from '@tanstack/react-router';
@@ -16,6 +16,8 @@ import { useLocale } from '../../shared/useLocale';
 import { usePermissions } from '../permissions';
 import { useOrderList, type OrderFilters } from './api';
 import { CustomerPicker } from './CustomerPicker';
+import { SaveViewModal } from './SaveViewModal';
+import { queryToFilters, useDeleteSavedView, useSavedViews } from './savedViews';
 import { PriorityBadge, StatusBadge } from './OrderBadges';
 
 const route = getRouteApi('/backoffice/orders/');
@@ -142,6 +144,10 @@ export function OrdersPage() {
   const filtered = Object.values(filters).some((v) => v !== undefined && v !== 'priority');
   const phone = useMediaQuery('(max-width: 48em)');
   const [filtersOpen, filtersToggle] = useDisclosure(false);
+  const [saveOpen, saveToggle] = useDisclosure(false);
+  const savedViews = useSavedViews('orders');
+  const deleteView = useDeleteSavedView('orders');
+  const applySaved = (query: Record<string, string>) => void navigate({ search: () => queryToFilters(query), replace: true });
   const activeFilters = (['status', 'priority', 'customerId', 'from', 'to', 'overdue'] as const).filter((k) => filters[k] !== undefined).length;
   const open = (order: OrderSummary) => void navigate({ to: '/orders/$id', params: { id: order.id } });
   const empty = {
@@ -178,7 +184,33 @@ export function OrdersPage() {
             {t(`orders.views.${key}`)}
           </Button>
         ))}
+        {(savedViews.data?.items ?? []).map((view) => {
+          const active = same(filters, queryToFilters(view.query));
+          return (
+            <Group key={view.id} gap={1} wrap="nowrap" data-testid="orders-saved-view" data-name={view.name} data-active={active}>
+              <Button size="compact-sm" radius="xl" variant={active ? 'filled' : 'light'} aria-pressed={active} onClick={() => applySaved(view.query)} data-testid="orders-saved-view-apply" style={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }}>
+                {view.name}
+              </Button>
+              <ActionIcon
+                size={26}
+                radius="xl"
+                style={{ borderTopLeftRadius: 0, borderBottomLeftRadius: 0 }}
+                variant={active ? 'filled' : 'light'}
+                aria-label={t('orders.savedViews.remove', { name: view.name })}
+                loading={deleteView.isPending && deleteView.variables === view.id}
+                onClick={() => deleteView.mutate(view.id)}
+                data-testid="orders-saved-view-remove"
+              >
+                ×
+              </ActionIcon>
+            </Group>
+          );
+        })}
+        <Button size="compact-sm" radius="xl" variant="subtle" onClick={saveToggle.open} data-testid="orders-save-view">
+          {t('orders.savedViews.saveButton')}
+        </Button>
       </Group>
+      {saveOpen ? <SaveViewModal opened onClose={saveToggle.close} filters={filters} /> : null}
 
       {phone ? (
         <Button variant="default" onClick={filtersToggle.toggle} data-testid="orders-filters-toggle" rightSection={activeFilters ? <Badge size="sm" circle>{activeFilters}</Badge> : null}>
