@@ -6,4 +6,5 @@ export * from './catalog.js';
 export * from './inventory.js';
 export * from './settings.js';
 export * from './orders.js';
+export * from './portal-orders.js';
 export * from './views.js';

@@ -235,7 +235,18 @@ export const OrderEditIfMatchHeaders = z.object({
   'if-match': z.string().max(100).optional().describe('"<version>" of the order you edited; required (428 if_match_required without it, 412 version_conflict when stale)'),
 });
 
-export const ORDER_EVENT_TYPES = ['placed', 'status_changed', 'changed', 'change_requested', 'change_approved', 'change_declined'] as const;
+export const ORDER_EVENT_TYPES = [
+  'placed',
+  'status_changed',
+  'changed',
+  'change_requested',
+  'change_approved',
+  'change_declined',
+  'payment_recorded',
+  'refund_recorded',
+  'shipment_created',
+  'shipment_updated',
+] as const;
 export const OrderEvent = z.object({
   id: z.string(),
   type: z.enum(ORDER_EVENT_TYPES),

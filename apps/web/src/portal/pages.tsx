@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { DashboardPage } from '../shared/DashboardPage';
 import { LoginPage } from '../shared/auth/LoginPage';
 import { ShellLayout } from '../shared/layout/ShellLayout';
-import { IconDashboard } from '../shared/icons';
+import { IconClipboardList, IconDashboard } from '../shared/icons';
 import { portalRealm, usePortalMe } from './session';
 
 export function PortalLoginPage({ redirectTo }: { redirectTo?: string }) {
@@ -23,7 +23,10 @@ export function PortalLayout() {
     <ShellLayout
       realm={portalRealm}
       area={t('app.portal')}
-      nav={[{ to: '/portal', label: t('nav.dashboard'), icon: <IconDashboard />, exact: true }]}
+      nav={[
+        { to: '/portal', label: t('nav.dashboard'), icon: <IconDashboard />, exact: true },
+        { to: '/portal/orders', label: t('portal.nav.orders'), icon: <IconClipboardList /> },
+      ]}
     />
   );
 }

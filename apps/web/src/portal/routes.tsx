@@ -1,4 +1,5 @@
-import { createRoute, Outlet } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent, Outlet } from '@tanstack/react-router';
+import { ORDER_STATUSES, type OrderStatus } from '@ordercare/contracts';
 import { rootRoute } from '../app/rootRoute';
 import { redirectIfSignedIn, requireSession, validateLoginSearch } from '../shared/auth/guards';
 import { PortalDashboard, PortalLayout, PortalLoginPage } from './pages';
@@ -37,7 +38,23 @@ export const portalDashboardRoute = createRoute({
   component: PortalDashboard,
 });
 
+const orders = () => import('./orders/pages');
+
+/** `/portal/orders?status=`: an unknown status is dropped. */
+function validatePortalOrderSearch(search: Record<string, unknown>): { status?: OrderStatus } {
+  return (ORDER_STATUSES as readonly unknown[]).includes(search.status) ? { status: search.status as OrderStatus } : {};
+}
+
+const portalOrdersRoute = createRoute({ getParentRoute: () => portalLayoutRoute, path: '/orders' });
+const portalOrderListRoute = createRoute({
+  getParentRoute: () => portalOrdersRoute,
+  path: '/',
+  validateSearch: validatePortalOrderSearch,
+  component: lazyRouteComponent(orders, 'PortalOrdersPage'),
+});
+const portalOrderDetailRoute = createRoute({ getParentRoute: () => portalOrdersRoute, path: '/$id', component: lazyRouteComponent(orders, 'PortalOrderDetailPage') });
+
 export const portalRouteTree = portalRoute.addChildren([
   portalLoginRoute,
-  portalLayoutRoute.addChildren([portalDashboardRoute]),
+  portalLayoutRoute.addChildren([portalDashboardRoute, portalOrdersRoute.addChildren([portalOrderListRoute, portalOrderDetailRoute])]),
 ]);

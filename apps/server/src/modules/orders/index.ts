@@ -2,9 +2,11 @@ import type { Deps } from '../../deps.js';
 import type { App } from '../../platform/http/index.js';
 import { registerOrderDocumentRoutes } from './order-documents.routes.js';
 import { registerOrderRoutes } from './orders.routes.js';
+import { registerPortalOrderRoutes } from './portal-orders.routes.js';
 
 export { getOrder, orderHistory } from './commands/get-order.js';
 export { listOrders } from './commands/list-orders.js';
+export { getCustomerOrder, listCustomerOrders } from './commands/portal-orders.js';
 export { issueInvoice, type OrderInvoice } from './commands/issue-invoice.js';
 export { orderDocument, type OrderDocument } from './commands/order-document.js';
 export { ORDER_DOCUMENT_KINDS, type OrderDocumentKind } from './order-documents.js';
@@ -19,4 +21,5 @@ export { allocateDiscount, priceOrder, type Pricing, type PricingLine } from './
 export function registerOrdersRoutes(app: App, deps: Deps): void {
   registerOrderRoutes(app, deps);
   registerOrderDocumentRoutes(app, deps);
+  registerPortalOrderRoutes(app, deps);
 }

@@ -36,6 +36,13 @@ export async function replaceLines(db: Executor, orderId: string, lines: readonl
 export const pendingChangeOf = (db: Executor, orderId: string) =>
   db.selectFrom('order_changes').selectAll().where('order_id', '=', orderId).where('status', '=', 'pending').executeTakeFirst();
 
+/** Which of these orders have a change waiting for the customer. */
+export async function ordersWithPendingChange(db: Executor, orderIds: readonly string[]): Promise<Set<string>> {
+  if (orderIds.length === 0) return new Set();
+  const rows = await db.selectFrom('order_changes').select('order_id').where('order_id', 'in', [...orderIds]).where('status', '=', 'pending').execute();
+  return new Set(rows.map((r) => r.order_id));
+}
+
 export const findChange = (db: Executor, orderId: string, changeId: string) =>
   db.selectFrom('order_changes').selectAll().where('order_id', '=', orderId).where('id', '=', changeId).executeTakeFirst();
 

@@ -18,6 +18,7 @@ export type OrderError =
   | { code: 'change_pending'; number: string; changeId: string }
   | { code: 'change_not_found'; orderId: string; changeId: string }
   | { code: 'change_decided'; changeId: string; status: string }
+  | { code: 'invoice_not_issued'; number: string }
   | { code: 'inventory'; error: InventoryError };
 
 /** Work queues list urgent orders first. */

@@ -41,6 +41,8 @@ export function orderProblem(e: OrderError): Problem {
       return problem(404, 'not_found', `Order ${e.orderId} has no change with id ${e.changeId}.`);
     case 'change_decided':
       return problem(409, 'change_not_pending', `Change ${e.changeId} was already ${e.status}.`);
+    case 'invoice_not_issued':
+      return problem(404, 'not_found', `Order ${e.number} has no invoice yet; it appears here once it has been issued.`);
     case 'inventory':
       return inventoryProblem(e.error);
     default: {

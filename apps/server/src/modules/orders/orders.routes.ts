@@ -7,7 +7,6 @@ import {
   IdempotencyHeaders,
   IdParams,
   Order,
-  OrderChange,
   OrderEditIfMatchHeaders,
   OrderEvent,
   OrderIfMatchHeaders,
@@ -169,25 +168,6 @@ export function registerOrderRoutes(app: App, deps: Deps): void {
     deps.wakeWorker();
     reply.header('etag', `"${result.value.order.version}"`);
     return result.value.order;
-  });
-
-  r.post('/api/v1/portal/orders/:id/changes/:changeId/decision', {
-    config: { access: 'portal' },
-    schema: {
-      tags: ['orders'],
-      summary: "The signed-in customer approves or declines a pending change of one of their orders (another customer's order is 404). Answers the decided change",
-      params: ChangeParams,
-      body: ChangeDecisionRequest,
-      response: { 200: OrderChange },
-    },
-  }, async (request, reply) => {
-    const p = request.principal;
-    if (!p || p.kind !== 'portal') throw new Error('portal route without a portal principal');
-    const { id, changeId } = request.params;
-    const result = await inTransaction(deps.db, (tx) => decideChange(tx, deps, actorOf(p), id, changeId, request.body, { customerId: p.customerId, viewer: { role: null }, requestId: request.id }));
-    if (!result.ok) return sendProblem(reply, orderProblem(result.error));
-    deps.wakeWorker();
-    return result.value.change;
   });
 
   r.get('/api/v1/orders/:id/events', {

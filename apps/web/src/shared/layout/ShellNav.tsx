@@ -6,6 +6,7 @@ import { Link, useRouterState } from '@tanstack/react-router';
 export type NavPath =
   | '/'
   | '/portal'
+  | '/portal/orders'
   | '/customers'
   | '/orders'
   | '/products'
@@ -63,6 +64,8 @@ function Item({ item, active, onNavigate }: { item: NavLinkItem; active: boolean
       renderRoot={({ onClick, ...props }) => (
         <Link
           to={item.to}
+          // Which link is active is decided above (`activeLink`); the router must not mark parents too.
+          activeOptions={{ exact: true }}
           {...props}
           onClick={(event: React.MouseEvent<HTMLAnchorElement>) => {
             onClick?.(event);

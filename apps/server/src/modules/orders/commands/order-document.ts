@@ -6,6 +6,7 @@ import { getCustomer } from '../../customers/index.js';
 import { loadDocumentCompany, renderInvoice, renderOrderConfirmation, renderPackingSlip, type DocumentLocale } from '../../documents/index.js';
 import type { OrderError } from '../order.js';
 import { confirmationView, documentFilename, documentLocale, invoiceView, packingSlipView, type OrderDocumentKind, type OrderDocumentSource } from '../order-documents.js';
+import { findInvoice } from '../order.repo.js';
 import { getOrder } from './get-order.js';
 import { issueInvoice } from './issue-invoice.js';
 
@@ -25,10 +26,18 @@ export async function orderDocument(
   actor: Actor,
   orderId: string,
   kind: OrderDocumentKind,
-  options: { locale?: DocumentLocale | undefined; requestId?: string | undefined } = {},
+  options: {
+    locale?: DocumentLocale | undefined;
+    requestId?: string | undefined;
+    /** The portal: only this customer's orders (another's is not found). */
+    customerId?: string | undefined;
+    /** The portal may fetch an invoice that exists but never make one (numbers are finance's business). */
+    onlyIssuedInvoice?: boolean | undefined;
+  } = {},
 ): Promise<Result<OrderDocument, OrderError>> {
   const order = await getOrder(deps.db, orderId);
-  if (!order) return err({ code: 'not_found', id: orderId });
+  if (!order || (options.customerId !== undefined && order.customerId !== options.customerId)) return err({ code: 'not_found', id: orderId });
+  if (kind === 'invoice' && options.onlyIssuedInvoice && !(await findInvoice(deps.db, orderId))) return err({ code: 'invoice_not_issued', number: order.number });
   const [customer, products, company] = await Promise.all([
     getCustomer(deps.db, order.customerId),
     findProductsBySkus(deps.db, order.lines.map((l) => l.sku)),

@@ -18,7 +18,7 @@ function stepsDone(status: OrderStatus): number {
  * The journey as a stepper. `on_hold` shows where the order was held from (orange); a cancelled
  * order shows where it stopped (red), taken from the history when it is known.
  */
-export function OrderJourney({ order, cancelledFrom }: { order: Order; cancelledFrom: OrderStatus | null }) {
+export function OrderJourney({ order, cancelledFrom }: { order: Pick<Order, 'status' | 'heldFrom'>; cancelledFrom: OrderStatus | null }) {
   const { t } = useTranslation();
   const vertical = useMediaQuery('(max-width: 75em)');
   const position = order.status === 'on_hold' ? (order.heldFrom ?? 'placed') : order.status === 'cancelled' ? (cancelledFrom ?? 'placed') : order.status;
