@@ -13,6 +13,8 @@ import { catalogHandlers, registerCatalogRoutes } from './modules/catalog/index.
 import { customersHandlers, registerCustomersRoutes } from './modules/customers/index.js';
 import { inventoryHandlers, registerInventoryRoutes } from './modules/inventory/index.js';
 import { registerOrdersRoutes } from './modules/orders/index.js';
+import { paymentsHandlers, registerPaymentsRoutes } from './modules/payments/index.js';
+import { registerShipmentsRoutes, shipmentsHandlers } from './modules/shipments/index.js';
 import { registerSettingsRoutes } from './modules/settings/index.js';
 import { registerViewsRoutes } from './modules/views/index.js';
 
@@ -44,7 +46,7 @@ export function createLogger(config: Config): Logger {
 
 /** Every module's outbox handlers. A module adds its `<module>.jobs.ts` handlers here. */
 export function outboxHandlers(deps: Deps): OutboxHandler[] {
-  return [...customersHandlers(deps), ...catalogHandlers(deps), ...inventoryHandlers(deps)];
+  return [...customersHandlers(deps), ...catalogHandlers(deps), ...inventoryHandlers(deps), ...paymentsHandlers(deps), ...shipmentsHandlers(deps)];
 }
 
 /** Opens the database, applies migrations, and wires deps, routes and the worker. */
@@ -90,6 +92,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   registerCatalogRoutes(app, deps);
   registerInventoryRoutes(app, deps);
   registerOrdersRoutes(app, deps);
+  registerPaymentsRoutes(app, deps);
+  registerShipmentsRoutes(app, deps);
   registerSettingsRoutes(app, deps);
   registerViewsRoutes(app, deps);
   await app.ready();

@@ -4,6 +4,7 @@ import { DEMO_ADMIN, DEMO_CUSTOMER, seedDemoIdentity } from './modules/identity/
 import { seedDemoCustomers } from './modules/customers/index.js';
 import { seedDemoCatalog } from './modules/inventory/index.js';
 import { seedDemoSettings } from './modules/settings/index.js';
+import { seedDemoCarriers } from './modules/shipments/index.js';
 import { verifyPassword } from './platform/auth/index.js';
 import type { Db } from './platform/db/index.js';
 import type { Deps } from './deps.js';
@@ -55,5 +56,6 @@ export async function seedDemoData(deps: Deps): Promise<boolean> {
   await seedDemoSettings(deps);
   await seedDemoCustomers(deps);
   await seedDemoCatalog(deps);
+  await seedDemoCarriers(deps);
   return true;
 }

@@ -6,5 +6,7 @@ export * from './catalog.js';
 export * from './inventory.js';
 export * from './settings.js';
 export * from './orders.js';
+export * from './payments.js';
 export * from './portal-orders.js';
 export * from './views.js';
+export * from './shipments.js';

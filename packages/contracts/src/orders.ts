@@ -91,6 +91,7 @@ export const OrderLine = z.object({
   tax: z.number().int().describe('(total − discount) × taxRate, rounded half up to minor units'),
   backordered: z.number().int().describe('Units reserved beyond the stock on hand (backorder products)'),
   makeToOrder: z.boolean(),
+  shipped: z.number().int().describe('Units of this line shipped so far'),
 });
 export type OrderLine = z.infer<typeof OrderLine>;
 
@@ -156,6 +157,9 @@ export const Order = z.object({
   heldFrom: OrderStatus.nullable().describe('While on_hold: the state releasing the hold returns to'),
   pendingChange: OrderChange.nullable().describe('An edit waiting for the customer to approve or decline it; null when none'),
   balanceAdjustment: z.number().int().describe('Σ (total after − total before) of approved changes: positive = amount due from the customer, negative = refund due'),
+  amountPaid: z.number().int().describe('Σ payments recorded (minor units)'),
+  amountRefunded: z.number().int().describe('Σ refunds recorded (minor units)'),
+  balanceDue: z.number().int().describe('max(0, amount due − (paid − refunded)); the amount due is the total, 0 once cancelled'),
   allowedTransitions: z.array(OrderStatus).describe('The targets the caller may choose now (state machine and role)'),
   version: z.number().int(),
   createdAt: Timestamp,
@@ -172,6 +176,9 @@ export const OrderSummary = z.object({
   customerName: z.string(),
   currency: z.string(),
   total: z.number().int(),
+  amountPaid: z.number().int(),
+  amountRefunded: z.number().int(),
+  balanceDue: z.number().int(),
   priority: OrderPriority,
   requestedDeliveryDate: z.string(),
   promisedDeliveryDate: z.string().nullable(),

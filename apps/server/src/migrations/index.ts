@@ -7,6 +7,8 @@ import * as m0005 from './0005_settings.js';
 import * as m0006 from './0006_order_invoices.js';
 import * as m0007 from './0007_order_changes.js';
 import * as m0008 from './0008_saved_views.js';
+import * as m0009 from './0009_payments.js';
+import * as m0010 from './0010_shipments.js';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; add new files at the end. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0006_order_invoices': m0006,
   '0007_order_changes': m0007,
   '0008_saved_views': m0008,
+  '0009_payments': m0009,
+  '0010_shipments': m0010,
 };

@@ -67,5 +67,6 @@ export function useBackofficeNav(): NavItem[] {
       { to: '/warehouses', label: t('nav.warehouses'), icon: <IconWarehouse size={16} />, testId: 'nav-warehouses' },
     ],
   });
+  if (can('fulfilment.queue')) items.push({ to: '/fulfilment', label: t('shipments.nav.queue'), icon: <IconPackage />, testId: 'nav-fulfilment' });
   return items;
 }

@@ -25,6 +25,12 @@ const ACTIONS = {
   'orders.edit': ['admin', 'manager', 'sales', 'support'],
   /** GET /orders/{id}/documents/{confirmation,invoice}.pdf (they carry prices). */
   'orders.documents.priced': ['admin', 'manager', 'sales', 'support', 'finance'],
+  /** POST /orders/{id}/payments, POST /orders/{id}/refunds. */
+  'payments.record': ['admin', 'manager', 'finance'],
+  /** POST /orders/{id}/shipments, POST /shipments/{id}/events. */
+  'shipments.write': ['admin', 'manager', 'warehouse'],
+  /** GET /fulfilment/queue (the warehouse work queue; every staff role may read it, the nav shows it to these). */
+  'fulfilment.queue': ['admin', 'manager', 'warehouse'],
   /** GET /orders/{id}/documents/packing-slip.pdf. */
   'orders.documents.packingSlip': ['admin', 'manager', 'sales', 'support', 'warehouse'],
   /** GET /users (account-manager names and picker). */

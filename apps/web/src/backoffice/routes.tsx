@@ -84,6 +84,7 @@ const movementsRoute = createRoute({
   validateSearch: validateStockSearch,
 });
 const lowStockRoute = createRoute({ getParentRoute: () => inventoryRoute, path: '/low-stock', component: lazyRouteComponent(inventory, 'LowStockPage') });
+const fulfilmentQueueRoute = createRoute({ getParentRoute: () => staffLayoutRoute, path: '/fulfilment', component: lazyRouteComponent(() => import('./fulfilment/FulfilmentQueuePage'), 'FulfilmentQueuePage') });
 const warehousesRoute = createRoute({ getParentRoute: () => staffLayoutRoute, path: '/warehouses', component: lazyRouteComponent(inventory, 'WarehousesPage') });
 
 export const backofficeRouteTree = [
@@ -95,5 +96,6 @@ export const backofficeRouteTree = [
     productsRoute.addChildren([productListRoute, productNewRoute, productDetailRoute, productEditRoute]),
     inventoryRoute.addChildren([stockRoute, movementsRoute, lowStockRoute]),
     warehousesRoute,
+    fulfilmentQueueRoute,
   ]),
 ] as const;

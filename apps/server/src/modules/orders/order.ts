@@ -36,6 +36,13 @@ export const factsOf = (row: Pick<OrdersTable, 'status' | 'held_from' | 'shipped
 /** Overdue: the promised (else requested) date is before `today` and the order is still open. */
 export const isOverdue = (row: Pick<OrdersTable, 'due_date' | 'status'>, today: string): boolean => row.due_date < today && !SETTLED.includes(row.status as OrderStatus);
 
+/** Paid, refunded and the balance due (the total, 0 once cancelled, less paid − refunded); modules/payments has the rules. */
+export const paymentAmounts = (row: Pick<OrdersTable, 'status' | 'total' | 'paid_total' | 'refunded_total'>) => ({
+  amountPaid: row.paid_total,
+  amountRefunded: row.refunded_total,
+  balanceDue: Math.max(0, (row.status === 'cancelled' ? 0 : row.total) - (row.paid_total - row.refunded_total)),
+});
+
 /** Who is looking: the targets shown are narrowed to what their role may choose. */
 export type Viewer = { role: StaffRole } | { role: null };
 
@@ -52,6 +59,7 @@ export function toOrderLine(l: OrderLinesTable): OrderLine {
     tax: l.tax,
     backordered: l.backordered,
     makeToOrder: l.make_to_order === 1,
+    shipped: l.shipped,
   };
 }
 
@@ -96,6 +104,7 @@ export function toOrder(row: OrdersTable, lines: readonly OrderLinesTable[], vie
     heldFrom: facts.heldFrom,
     pendingChange: pending ? toOrderChange(pending) : null,
     balanceAdjustment: row.adjustment_total,
+    ...paymentAmounts(row),
     allowedTransitions: viewer.role ? allowedTransitionsFor(facts, viewer.role) : allowedTransitions(facts),
     version: row.version,
     createdAt: row.created_at,
@@ -113,6 +122,7 @@ export function toOrderSummary(row: OrdersTable, today: string): OrderSummary {
     customerName: row.customer_name,
     currency: row.currency,
     total: row.total,
+    ...paymentAmounts(row),
     priority: row.priority as OrderPriority,
     requestedDeliveryDate: row.requested_delivery_date,
     promisedDeliveryDate: row.promised_delivery_date,

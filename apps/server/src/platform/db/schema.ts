@@ -3,16 +3,20 @@ import type * as catalog from './tables/catalog.js';
 import type * as customers from './tables/customers.js';
 import type * as inventory from './tables/inventory.js';
 import type * as orders from './tables/orders.js';
+import type * as payments from './tables/payments.js';
 import type * as platform from './tables/platform.js';
 import type * as settings from './tables/settings.js';
+import type * as shipments from './tables/shipments.js';
 import type * as views from './tables/views.js';
 
 export type * from './tables/catalog.js';
 export type * from './tables/customers.js';
 export type * from './tables/inventory.js';
 export type * from './tables/orders.js';
+export type * from './tables/payments.js';
 export type * from './tables/platform.js';
 export type * from './tables/settings.js';
+export type * from './tables/shipments.js';
 export type * from './tables/views.js';
 
 /**
@@ -47,9 +51,14 @@ export interface Database {
   order_number_sequences: orders.OrderNumberSequencesTable;
   order_invoices: orders.OrderInvoicesTable;
   order_changes: orders.OrderChangesTable;
+  payments: payments.PaymentsTable;
   company_settings: settings.CompanySettingsTable;
   document_sequences: settings.DocumentSequencesTable;
   saved_views: views.SavedViewsTable;
+  carriers: shipments.CarriersTable;
+  shipments: shipments.ShipmentsTable;
+  shipment_lines: shipments.ShipmentLinesTable;
+  shipment_events: shipments.ShipmentEventsTable;
 }
 
 export type Db = Kysely<Database>;

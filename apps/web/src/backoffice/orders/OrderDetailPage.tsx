@@ -14,12 +14,14 @@ import { useLocale } from '../../shared/useLocale';
 import { usePermissions } from '../permissions';
 import { editNotes, orderKeys, useOrder, useOrderEvents } from './api';
 import { isEditable } from './OrderEditPage';
-import { PriorityBadge, StatusBadge } from './OrderBadges';
+import { PriorityBadge, StatusBadge } from '../../shared/orders/OrderBadges';
 import { OrderHistory } from './OrderHistory';
 import { OrderJourney } from '../../shared/orders/OrderJourney';
 import { actionLabel, TransitionModal } from './TransitionModal';
 
 import { PendingChangeCard } from './PendingChangeCard';
+import { OrderPayments } from './OrderPayments';
+import { OrderShipments } from './OrderShipments';
 import { AddressBlock, LinesCard, paymentTermsText } from '../../shared/orders/OrderParts';
 
 const route = getRouteApi('/backoffice/orders/$id');
@@ -164,6 +166,8 @@ export function OrderDetailPage() {
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
             <LinesCard order={o} />
+            <OrderPayments order={o} />
+            <OrderShipments order={o} />
             <Card withBorder radius="lg" padding="lg" data-testid="order-details">
               <Stack gap="md">
                 <Title order={2} fz="lg">

@@ -7,7 +7,7 @@ import type { CursorList } from '../../shared/useCursorList';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useLocale } from '../../shared/useLocale';
 import { useStaffUsers } from '../staffUsers';
-import { STATUS_COLORS } from './OrderBadges';
+import { STATUS_COLORS } from '../../shared/orders/OrderBadges';
 
 function Entry({ event }: { event: OrderEvent }) {
   const { t } = useTranslation();

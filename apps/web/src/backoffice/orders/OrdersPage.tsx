@@ -18,7 +18,7 @@ import { useOrderList, type OrderFilters } from './api';
 import { CustomerPicker } from './CustomerPicker';
 import { SaveViewModal } from './SaveViewModal';
 import { queryToFilters, useDeleteSavedView, useSavedViews } from './savedViews';
-import { PriorityBadge, StatusBadge } from './OrderBadges';
+import { PriorityBadge, StatusBadge } from '../../shared/orders/OrderBadges';
 
 const route = getRouteApi('/backoffice/orders/');
 

@@ -9,6 +9,7 @@ export type NavPath =
   | '/portal/orders'
   | '/customers'
   | '/orders'
+  | '/fulfilment'
   | '/products'
   | '/inventory'
   | '/inventory/low-stock'

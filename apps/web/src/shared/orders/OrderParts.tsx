@@ -88,8 +88,15 @@ export function LinesCard({ order }: { order: Pick<Order, 'currency' | 'lines' |
                     ) : null}
                   </Group>
                 </Table.Td>
-                <Table.Td ta="right" data-testid="line-quantity">
-                  {formatNumber(line.quantity, locale)}
+                <Table.Td ta="right">
+                  <Text span fz="sm" data-testid="line-quantity">
+                    {formatNumber(line.quantity, locale)}
+                  </Text>
+                  {line.shipped > 0 ? (
+                    <Text fz="xs" c={line.shipped >= line.quantity ? 'teal.8' : 'dimmed'} data-testid="line-shipped" data-shipped={line.shipped}>
+                      {t('orders.shippedOf', { count: line.shipped })}
+                    </Text>
+                  ) : null}
                 </Table.Td>
                 <Table.Td ta="right">{money(line.unitPrice)}</Table.Td>
                 <Table.Td ta="right">

@@ -4,7 +4,7 @@ import { confirmationView, documentFilename, documentLocale, invoiceView, packin
 
 const line = (sku: string, quantity: number, unitPrice: number, discount: number, taxRate: number) => {
   const total = quantity * unitPrice;
-  return { id: `oln_${sku}`, sku, name: `Product ${sku}`, quantity, unitPrice, taxRate, total, discount, tax: Math.round(((total - discount) * taxRate) / 100), backordered: 0, makeToOrder: false };
+  return { id: `oln_${sku}`, sku, name: `Product ${sku}`, quantity, unitPrice, taxRate, total, discount, tax: Math.round(((total - discount) * taxRate) / 100), backordered: 0, makeToOrder: false, shipped: 0 };
 };
 const lines = [line('A', 10, 1000, 900, 13), line('B', 1, 1000, 100, 6)];
 const subtotal = 11000;

@@ -67,8 +67,8 @@ describe('placing an order', () => {
     expect(order.id).toMatch(/^ord_/);
     expect(order.billingAddress?.name).toBe('Accounts');
     expect(order.lines).toEqual([
-      { id: expect.stringMatching(/^oln_/), sku: 'BOLT-M8', name: 'Hex bolt M8', quantity: 100, unitPrice: 120, taxRate: 13, total: 12000, discount: 1200, tax: 1404, backordered: 0, makeToOrder: false },
-      { id: expect.stringMatching(/^oln_/), sku: 'NUT-M8', name: 'Product NUT-M8', quantity: 10, unitPrice: 45, taxRate: 6, total: 450, discount: 45, tax: 24, backordered: 0, makeToOrder: false },
+      { id: expect.stringMatching(/^oln_/), sku: 'BOLT-M8', name: 'Hex bolt M8', quantity: 100, unitPrice: 120, taxRate: 13, total: 12000, discount: 1200, tax: 1404, backordered: 0, makeToOrder: false, shipped: 0 },
+      { id: expect.stringMatching(/^oln_/), sku: 'NUT-M8', name: 'Product NUT-M8', quantity: 10, unitPrice: 45, taxRate: 6, total: 450, discount: 45, tax: 24, backordered: 0, makeToOrder: false, shipped: 0 },
     ]);
 
     // Stock is reserved for the order, in the same transaction.

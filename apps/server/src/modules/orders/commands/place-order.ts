@@ -147,6 +147,7 @@ function orderRow(id: string, input: CreateOrderRequest, pricing: Pricing, meta:
     channel: meta.channel,
     shipped_anything: 0,
     adjustment_total: 0,
+    paid_total: 0, refunded_total: 0,
     version: 1,
     created_by_type: meta.actor.type,
     created_by_id: meta.actor.id,

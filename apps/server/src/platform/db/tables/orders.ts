@@ -27,6 +27,8 @@ export interface OrdersTable {
   channel: string;
   shipped_anything: number; // 1 once any quantity shipped: cancellation is refused from then on
   adjustment_total: number; // Σ (after − before) of approved changes: > 0 due from the customer, < 0 refund due
+  paid_total: number; // Σ payments (modules/payments records them through applyPaymentToOrder)
+  refunded_total: number; // Σ refunds
   version: number;
   created_by_type: string;
   created_by_id: string | null;

@@ -1,0 +1,131 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
+import type { CreateProductRequest, Customer, Order, Problem, Product, Shipment, Warehouse } from '@ordercare/contracts';
+import type { Actor } from '../../../platform/auth/index.js';
+import { inTransaction } from '../../../platform/db/index.js';
+import type { Result } from '../../../platform/result.js';
+import { createProduct } from '../../catalog/index.js';
+import { adjustStock, createWarehouse } from '../../inventory/index.js';
+import type { TestRuntime } from '../../../../test/support/runtime.js';
+import { seedDemoCarriers } from '../index.js';
+
+const CLERK: Actor = { type: 'user', id: 'usr_test_clerk' };
+
+export function unwrap<T, E>(r: Result<T, E>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+
+export async function product(rt: TestRuntime, sku: string, extra: Partial<CreateProductRequest> = {}): Promise<Product> {
+  const input: CreateProductRequest = { sku, name: `Product ${sku}`, unitPrice: 1000, currency: 'CNY', taxRate: 13, unit: 'pcs', active: true, trackInventory: true, allowBackorder: false, makeToOrder: false, ...extra };
+  return unwrap(await inTransaction(rt.deps.db, (tx) => createProduct(tx, rt.deps.clock, CLERK, input)));
+}
+
+export async function warehouse(rt: TestRuntime, code: string): Promise<Warehouse> {
+  return unwrap(await inTransaction(rt.deps.db, (tx) => createWarehouse(tx, rt.deps.clock, CLERK, { code, name: `Warehouse ${code}` })));
+}
+
+export async function receive(rt: TestRuntime, sku: string, warehouseId: string, quantity: number): Promise<void> {
+  unwrap(await inTransaction(rt.deps.db, (tx) => adjustStock(tx, rt.deps.clock, CLERK, { sku, warehouseId, quantity, kind: 'receipt', reason: 'test receipt' })));
+}
+
+export async function customer(rt: TestRuntime, name = 'Acme Ltd'): Promise<Customer> {
+  const res = await rt.app.inject({ method: 'POST', url: '/api/v1/customers', headers: await rt.asRole('admin'), payload: { kind: 'business', name } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<Customer>();
+}
+
+export const orderBody = (customerId: string, over: Record<string, unknown> = {}) => ({
+  customerId,
+  currency: 'CNY',
+  lines: [{ sku: 'BOLT-M8', quantity: 2 }],
+  shippingAddress: { name: 'Li Wei', line1: '88 Century Avenue', city: 'Shanghai', postalCode: '200120', country: 'CN' },
+  requestedDeliveryDate: '2026-12-01',
+  ...over,
+});
+
+export function orderOf(res: LightMyRequestResponse): Order {
+  if (res.statusCode >= 300) throw new Error(`expected an order, got ${res.statusCode} ${res.body}`);
+  return res.json<Order>();
+}
+
+export const problemOf = (res: LightMyRequestResponse) => res.json<Problem>();
+
+export async function level(rt: TestRuntime, productId: string, warehouseId: string) {
+  const row = await rt.deps.db.selectFrom('stock_levels').selectAll().where('product_id', '=', productId).where('warehouse_id', '=', warehouseId).executeTakeFirst();
+  return { onHand: row?.on_hand ?? 0, reserved: row?.reserved ?? 0, available: (row?.on_hand ?? 0) - (row?.reserved ?? 0) };
+}
+
+/** The stock ledger: on_hand = Σ quantity, reserved = Σ reserved_delta = Σ active reservations, never negative. */
+export async function expectLedgerHolds(rt: TestRuntime) {
+  const db = rt.deps.db;
+  for (const l of await db.selectFrom('stock_levels').selectAll().execute()) {
+    const sums = await db
+      .selectFrom('stock_movements')
+      .select([(eb) => eb.fn.coalesce(eb.fn.sum<number>('quantity'), eb.lit(0)).as('q'), (eb) => eb.fn.coalesce(eb.fn.sum<number>('reserved_delta'), eb.lit(0)).as('r')])
+      .where('product_id', '=', l.product_id)
+      .where('warehouse_id', '=', l.warehouse_id)
+      .executeTakeFirstOrThrow();
+    const held = await db
+      .selectFrom('stock_reservations')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>(eb('quantity', '+', eb.ref('backordered'))), eb.lit(0)).as('t'))
+      .where('product_id', '=', l.product_id)
+      .where('warehouse_id', '=', l.warehouse_id)
+      .where('status', '=', 'active')
+      .executeTakeFirstOrThrow();
+    expect(l.on_hand).toBe(Number(sums.q));
+    expect(l.reserved).toBe(Number(sums.r));
+    expect(l.reserved).toBe(Number(held.t));
+    expect(l.on_hand).toBeGreaterThanOrEqual(0);
+    expect(l.reserved).toBeGreaterThanOrEqual(0);
+  }
+}
+
+export async function withCarriers(rt: TestRuntime): Promise<void> {
+  await seedDemoCarriers(rt.deps);
+}
+
+type Headers = Record<string, string>;
+
+/** Shipment HTTP helpers bound to one runtime and set of headers. */
+export function shipmentsApi(rt: TestRuntime, headers: Headers) {
+  return {
+    create: (orderId: string, body: object, extra: Headers = {}) => rt.app.inject({ method: 'POST', url: `/api/v1/orders/${orderId}/shipments`, headers: { ...headers, ...extra }, payload: body }),
+    ofOrder: (orderId: string) => rt.app.inject({ method: 'GET', url: `/api/v1/orders/${orderId}/shipments`, headers }),
+    get: (id: string) => rt.app.inject({ method: 'GET', url: `/api/v1/shipments/${id}`, headers }),
+    event: (id: string, body: object) => rt.app.inject({ method: 'POST', url: `/api/v1/shipments/${id}/events`, headers, payload: body }),
+    queue: (query = '') => rt.app.inject({ method: 'GET', url: `/api/v1/fulfilment/queue${query}`, headers }),
+    order: (id: string) => rt.app.inject({ method: 'GET', url: `/api/v1/orders/${id}`, headers }),
+    move: (id: string, to: string) => rt.app.inject({ method: 'POST', url: `/api/v1/orders/${id}/transitions`, headers, payload: { to } }),
+  };
+}
+
+export function shipmentOf(res: LightMyRequestResponse): Shipment {
+  expect(res.statusCode, res.body).toBeLessThan(300);
+  return res.json<Shipment>();
+}
+
+export async function orderNow(rt: TestRuntime, headers: Headers, id: string): Promise<Order> {
+  const res = await rt.app.inject({ method: 'GET', url: `/api/v1/orders/${id}`, headers });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<Order>();
+}
+
+/** Row counts of everything a shipment or event writes, to prove a refused one wrote nothing. */
+export async function footprint(rt: TestRuntime) {
+  const tables = ['shipments', 'shipment_lines', 'shipment_events', 'order_events', 'stock_movements', 'outbox', 'audit_log', 'payments'] as const;
+  const counts: Record<string, number> = {};
+  for (const t of tables) {
+    const row = await rt.deps.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    counts[t] = Number(row.n);
+  }
+  const levels = await rt.deps.db.selectFrom('stock_levels').select(['product_id', 'warehouse_id', 'on_hand', 'reserved']).orderBy('product_id').orderBy('warehouse_id').execute();
+  const lines = await rt.deps.db.selectFrom('order_lines').select(['id', 'shipped']).orderBy('id').execute();
+  const orders = await rt.deps.db.selectFrom('orders').select(['id', 'status', 'version']).orderBy('id').execute();
+  return { counts, levels, lines, orders };
+}
+
+export async function outboxOf(rt: TestRuntime, type: string) {
+  const rows = await rt.deps.db.selectFrom('outbox').selectAll().where('type', '=', type).orderBy('id').execute();
+  return rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> }));
+}

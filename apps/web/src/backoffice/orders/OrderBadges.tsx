@@ -1,2 +1,0 @@
-/** Moved to shared/orders (the portal shows them too). */
-export { PriorityBadge, StatusBadge, STATUS_COLORS } from '../../shared/orders/OrderBadges';
