@@ -69,6 +69,8 @@ describe('portal: my orders and answering a change', () => {
     expect(numbers).toEqual([pending.number, plain.number]);
     expect(numbers).not.toContain(theirs.number);
     expect(await page.getByTestId('portal-order-needs-answer').count()).toBe(1);
+    expect(await page.locator('[data-testid="portal-orders"] thead tr').count()).toBe(1);
+    expect(await page.locator('[data-testid="portal-orders"] thead th').count()).toBe(await page.getByTestId('portal-order-row').first().locator('td').count());
     await shot(page, 'portal-orders-en');
 
     await page.getByRole('link', { name: pending.number }).click();

@@ -41,7 +41,7 @@ describe('shipments in the back office', () => {
     const { context, page } = await signedInPage(browser, server);
     await page.goto(`${server.url}/orders/${order.id}`);
     await page.getByTestId('order-shipments').waitFor();
-    expect(await page.getByTestId('shipments-empty').isVisible()).toBe(true);
+    await page.getByTestId('shipments-empty').waitFor(); // no shipment yet
 
     // Create a partial shipment: 3 of the 5 bearings, no gloves.
     await page.getByTestId('shipment-create').click();
@@ -74,7 +74,7 @@ describe('shipments in the back office', () => {
     await page.getByTestId('shipment-deliver').click();
     await page.getByTestId('shipment-event-submit').waitFor();
     await page.getByTestId('shipment-event-submit').click();
-    expect(await page.getByText('Enter the name of the person who signed.').isVisible()).toBe(true);
+    await page.getByText('Enter the name of the person who signed.').waitFor();
     await page.getByTestId('shipment-signed-by').fill('Li Na');
     await page.getByTestId('shipment-event-submit').click();
     await page.getByTestId('shipment-event-modal').waitFor({ state: 'detached' });
@@ -99,6 +99,9 @@ describe('shipments in the back office', () => {
     await page.getByTestId('nav-fulfilment').click();
     await page.getByTestId('fulfilment-row').first().waitFor();
     expect(await page.getByTestId('fulfilment-row').first().getAttribute('data-order')).toBe(urgent.id);
+    // One header row whose cells line up with the body's.
+    expect(await page.locator('[data-testid="fulfilment-queue"] thead tr').count()).toBe(1);
+    expect(await page.locator('[data-testid="fulfilment-queue"] thead th').count()).toBe(await page.getByTestId('fulfilment-row').first().locator('td').count());
     expect(await page.locator(`[data-testid="fulfilment-row"][data-order="${order.id}"]`).count()).toBe(0);
     await shot(page, 'fulfilment-queue-en');
     await context.close();
@@ -109,7 +112,7 @@ describe('shipments in the back office', () => {
     await page.goto(`${server.url}/orders/${order.id}`);
     await page.getByTestId('order-shipments').waitFor();
     await expect.poll(() => page.getByTestId('order-shipments').getByRole('heading').first().textContent()).toBe('发货');
-    expect(await page.getByTestId('shipment-status').first().textContent()).toBe('已送达');
+    await expect.poll(() => page.getByTestId('shipment-status').first().textContent()).toBe('已送达');
     await shot(page, 'shipments-order-zh-CN');
     await page.goto(`${server.url}/orders/${urgent.id}`);
     await page.getByTestId('shipment-create').click();

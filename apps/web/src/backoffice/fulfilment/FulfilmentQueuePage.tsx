@@ -22,14 +22,14 @@ export function FulfilmentQueuePage() {
         minWidth={760}
         empty={{ title: t('shipments.queue.empty'), description: t('shipments.queue.emptyHint') }}
         head={
-          <Table.Tr>
+          <>
             <Table.Th>{t('shipments.queue.order')}</Table.Th>
             <Table.Th>{t('shipments.queue.customer')}</Table.Th>
             <Table.Th>{t('shipments.queue.priority')}</Table.Th>
             <Table.Th>{t('shipments.queue.due')}</Table.Th>
             <Table.Th>{t('shipments.queue.status')}</Table.Th>
             <Table.Th ta="right">{t('shipments.queue.remaining')}</Table.Th>
-          </Table.Tr>
+          </>
         }
         row={(i) => (
           <Table.Tr key={i.orderId} data-testid="fulfilment-row" data-order={i.orderId}>
@@ -62,7 +62,7 @@ export function FulfilmentQueuePage() {
                 ) : null}
               </Group>
             </Table.Td>
-            <Table.Td ta="right">{t('shipments.queue.units', { units: i.unitsRemaining, lines: i.linesRemaining })}</Table.Td>
+            <Table.Td ta="right">{t('shipments.queue.units', { units: i.unitsRemaining, count: i.linesRemaining })}</Table.Td>
           </Table.Tr>
         )}
       />

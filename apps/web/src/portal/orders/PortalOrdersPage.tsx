@@ -63,13 +63,13 @@ export function PortalOrdersPage() {
         minWidth={640}
         empty={{ title: t('portal.orders.empty') }}
         head={
-          <Table.Tr>
+          <>
             <Table.Th>{t('portal.orders.number')}</Table.Th>
             <Table.Th>{t('portal.orders.placedOn')}</Table.Th>
             <Table.Th>{t('portal.orders.status')}</Table.Th>
             <Table.Th>{t('portal.orders.delivery')}</Table.Th>
             <Table.Th ta="right">{t('portal.orders.total')}</Table.Th>
-          </Table.Tr>
+          </>
         }
         row={row}
       />
