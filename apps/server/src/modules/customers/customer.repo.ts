@@ -6,6 +6,8 @@ import { newId } from '../../platform/ids.js';
 import { normaliseTags, sortNameOf, type CustomerProfile, type CustomerRecord } from './customer.js';
 import { searchTermsOf } from './search-terms.js';
 
+export const findCustomerName = (db: Executor, id: string) => db.selectFrom('customers').select('name').where('id', '=', id).executeTakeFirst();
+
 export const findCustomerRow = (db: Executor, id: string) => db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** The row locked for a read-modify-write (PostgreSQL: FOR UPDATE; SQLite's write transaction already is exclusive). */

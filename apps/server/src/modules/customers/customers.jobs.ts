@@ -8,6 +8,7 @@ import { runImportJob } from './commands/run-import-job.js';
 export const timelineHandler: OutboxHandler = {
   name: 'customers.timeline',
   events: '*',
+  transactional: true,
   handle: recordTimelineEntry,
 };
 

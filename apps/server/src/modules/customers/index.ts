@@ -6,7 +6,7 @@ import { registerCustomerRoutes } from './customers.routes.js';
 import { importHandler, timelineHandler } from './customers.jobs.js';
 
 export { createCustomer } from './commands/create-customer.js';
-export { getCustomer } from './commands/get-customer.js';
+export { customerName, getCustomer } from './commands/get-customer.js';
 export { importCustomersCsv, type ImportSummary } from './commands/import-customers.js';
 export { exportCustomersCsv } from './commands/export-customers.js';
 export { bulkInsertCustomers } from './commands/bulk-insert.js';

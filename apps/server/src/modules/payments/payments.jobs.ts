@@ -33,6 +33,7 @@ async function scheduleDueChecks(tx: Tx, now: string, facts: OrderPaymentFacts):
 export function overdueTimersHandler(deps: Deps): OutboxHandler {
   return {
     name: 'payments.schedule_due_checks',
+    transactional: true,
     events: ['order.placed', 'invoice.issued'],
     async handle(ctx) {
       const orderId = ctx.event.payload.orderId;
@@ -53,6 +54,7 @@ export function overdueTimersHandler(deps: Deps): OutboxHandler {
 export function overdueHandler(deps: Deps): OutboxHandler {
   return {
     name: 'payments.overdue',
+    transactional: true,
     events: [DUE_CHECK],
     async handle(ctx) {
       const { orderId, installment } = ctx.event.payload;

@@ -15,6 +15,7 @@ export const orderDueKey = (orderId: string, date: string) => `order.due:${order
 export function orderDueTimerHandler(deps: Pick<Deps, 'clock'>): OutboxHandler {
   return {
     name: 'shipments.order_due_timer',
+    transactional: true,
     events: ['order.placed'],
     async handle(ctx) {
       const orderId = String(ctx.event.payload.orderId);
@@ -33,6 +34,7 @@ export function orderDueTimerHandler(deps: Pick<Deps, 'clock'>): OutboxHandler {
 export function orderLateHandler(deps: Pick<Deps, 'clock' | 'wakeWorker'>): OutboxHandler {
   return {
     name: 'shipments.order_late',
+    transactional: true,
     events: ['order.due'],
     async handle(ctx) {
       const orderId = String(ctx.event.payload.orderId);
@@ -56,6 +58,7 @@ export function orderLateHandler(deps: Pick<Deps, 'clock' | 'wakeWorker'>): Outb
 export function shipmentLateHandler(deps: Pick<Deps, 'clock' | 'wakeWorker'>): OutboxHandler {
   return {
     name: 'shipments.shipment_late',
+    transactional: true,
     events: ['shipment.due'],
     async handle(ctx) {
       const shipmentId = String(ctx.event.payload.shipmentId);

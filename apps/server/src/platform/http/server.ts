@@ -8,6 +8,7 @@ import { registerAccessControl, type Authenticate } from './access.js';
 import { registerErrorHandling } from './errors.js';
 import { registerMetrics } from './metrics.js';
 import { registerOpenApi } from './openapi.js';
+import { HttpProblem, problem, sendProblem } from './problem.js';
 import { registerWebApp } from './static-web.js';
 
 export interface HttpServerOptions {
@@ -38,6 +39,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     ajv: { customOptions: { removeAdditional: false } },
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
+    // Router errors (bad percent-encoding, a path parameter over maxParamLength) skip the error handler.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode ?? 400;
+      void sendProblem(reply, problem(status, status === 400 ? 'validation_failed' : 'bad_request', error.message));
+    },
   });
 
   // JSON only: a text/plain body is refused with 415 instead of reaching the schema as a string.
@@ -45,6 +51,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  // PostgreSQL cannot store U+0000 in text (it failed as a 500): refuse it in any input, on both engines alike.
+  app.addHook('preValidation', async (request) => {
+    const where = hasNul(request.params) ? 'path' : hasNul(request.query) ? 'query' : hasNul(request.body) ? 'body' : undefined;
+    if (where) throw new HttpProblem(400, 'validation_failed', 'Text may not contain the NUL character (U+0000).', [{ path: where, message: 'must not contain U+0000' }]);
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -84,4 +95,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   });
   await registerWebApp(app, options.webDistDir);
   return app;
+}
+
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1));
 }

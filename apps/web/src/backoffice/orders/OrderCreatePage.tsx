@@ -17,6 +17,7 @@ import { useCreateOrder, useCustomerById } from './api';
 import { CustomerPicker } from './CustomerPicker';
 import { LineFields, type LineValues } from './LineFields';
 import { previewPrice } from './pricing';
+import { TotalRow } from '../../shared/orders/OrderParts';
 
 export interface AddressValues {
   name: string;
@@ -235,16 +236,6 @@ export function OrderCreatePage() {
   const lineError = (i: number) => form.errors[`lines.${i}`];
   const insufficient = problemOf(error)?.code === 'insufficient_stock';
   const money = (minor: number) => <Money minor={minor} currency={currency} />;
-  const previewRow = (label: string, value: ReactNode, testId: string, strong = false) => (
-    <Group justify="space-between" wrap="nowrap">
-      <Text fz="sm" fw={strong ? 700 : undefined} c={strong ? undefined : 'dimmed'}>
-        {label}
-      </Text>
-      <Text fz={strong ? 'md' : 'sm'} fw={strong ? 700 : 500} data-testid={testId}>
-        {value}
-      </Text>
-    </Group>
-  );
 
   return (
     <Stack gap="lg" maw={1280}>
@@ -379,11 +370,11 @@ export function OrderCreatePage() {
                 <Text fz="xs" c="dimmed">
                   {t('orders.form.previewHint')}
                 </Text>
-                {previewRow(t('orders.subtotal'), money(preview.totals.subtotal), 'preview-subtotal')}
-                {preview.totals.discount > 0 ? previewRow(t('orders.discount'), <>−{money(preview.totals.discount)}</>, 'preview-discount') : null}
-                {previewRow(t('orders.tax'), money(preview.totals.tax), 'preview-tax')}
-                {previewRow(t('orders.shipping'), money(preview.totals.shipping), 'preview-shipping')}
-                {previewRow(t('orders.grandTotal'), money(preview.totals.total), 'preview-total', true)}
+                <TotalRow label={t('orders.subtotal')} value={money(preview.totals.subtotal)} testId="preview-subtotal" />
+                {preview.totals.discount > 0 ? <TotalRow label={t('orders.discount')} value={<>−{money(preview.totals.discount)}</>} testId="preview-discount" /> : null}
+                <TotalRow label={t('orders.tax')} value={money(preview.totals.tax)} testId="preview-tax" />
+                <TotalRow label={t('orders.shipping')} value={money(preview.totals.shipping)} testId="preview-shipping" />
+                <TotalRow label={t('orders.grandTotal')} value={money(preview.totals.total)} testId="preview-total" strong />
                 {preview.discountTooLarge ? (
                   <Alert color="orange" variant="light" p="xs">
                     {t('orders.form.discountTooLarge')}

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Center, Grid, Group, Loader, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
@@ -17,6 +17,7 @@ import { editNotes, useOrder, useProductsBySku, useUpdateOrder } from './api';
 import { LineFields, type LineValues } from './LineFields';
 import { addressBody, AddressFields, newLine, Section, type AddressValues } from './OrderCreatePage';
 import { previewPrice } from './pricing';
+import { TotalRow } from '../../shared/orders/OrderParts';
 
 const route = getRouteApi('/backoffice/orders/$id/edit');
 
@@ -191,16 +192,6 @@ function EditForm({ order, onReload }: { order: Order; onReload: () => void }) {
             ? t('orders.edit.notEditable')
             : undefined;
   const money = (minor: number) => <Money minor={minor} currency={currency} />;
-  const previewRow = (label: string, value: ReactNode, testId: string, strong = false) => (
-    <Group justify="space-between" wrap="nowrap">
-      <Text fz="sm" fw={strong ? 700 : undefined} c={strong ? undefined : 'dimmed'}>
-        {label}
-      </Text>
-      <Text fz={strong ? 'md' : 'sm'} fw={strong ? 700 : 500} data-testid={testId}>
-        {value}
-      </Text>
-    </Group>
-  );
   const back = () => void navigate({ to: '/orders/$id', params: { id: order.id } });
 
   return (
@@ -311,12 +302,12 @@ function EditForm({ order, onReload }: { order: Order; onReload: () => void }) {
                 <Text fz="xs" c="dimmed">
                   {t('orders.edit.previewHint')}
                 </Text>
-                {previewRow(t('orders.edit.currentTotal'), money(order.totals.total), 'preview-current-total')}
-                {previewRow(t('orders.subtotal'), money(preview.totals.subtotal), 'preview-subtotal')}
-                {preview.totals.discount > 0 ? previewRow(t('orders.discount'), <>−{money(preview.totals.discount)}</>, 'preview-discount') : null}
-                {previewRow(t('orders.tax'), money(preview.totals.tax), 'preview-tax')}
-                {previewRow(t('orders.shipping'), money(preview.totals.shipping), 'preview-shipping')}
-                {previewRow(t('orders.edit.newTotal'), money(preview.totals.total), 'preview-total', true)}
+                <TotalRow label={t('orders.edit.currentTotal')} value={money(order.totals.total)} testId="preview-current-total" />
+                <TotalRow label={t('orders.subtotal')} value={money(preview.totals.subtotal)} testId="preview-subtotal" />
+                {preview.totals.discount > 0 ? <TotalRow label={t('orders.discount')} value={<>−{money(preview.totals.discount)}</>} testId="preview-discount" /> : null}
+                <TotalRow label={t('orders.tax')} value={money(preview.totals.tax)} testId="preview-tax" />
+                <TotalRow label={t('orders.shipping')} value={money(preview.totals.shipping)} testId="preview-shipping" />
+                <TotalRow label={t('orders.edit.newTotal')} value={money(preview.totals.total)} testId="preview-total" strong />
                 {needsApproval ? (
                   <Alert color="yellow" variant="light" p="xs" data-testid="order-edit-needs-approval">
                     {t('orders.edit.needsApproval')}

@@ -35,11 +35,9 @@ export function AddressBlock({ address, testId }: { address: NonNullable<Order['
   );
 }
 
-export function LinesCard({ order }: { order: Pick<Order, 'currency' | 'lines' | 'totals' | 'balanceAdjustment'> }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const money = (minor: number) => <Money minor={minor} currency={order.currency} />;
-  const totalRow = (label: string, value: ReactNode, testId: string, strong = false) => (
+/** One line of a totals block: label on the left, amount on the right; `strong` for the total. */
+export function TotalRow({ label, value, testId, strong = false }: { label: string; value: ReactNode; testId: string; strong?: boolean }) {
+  return (
     <Group justify="space-between" gap="xl" wrap="nowrap">
       <Text fz="sm" fw={strong ? 700 : undefined} c={strong ? undefined : 'dimmed'}>
         {label}
@@ -49,6 +47,12 @@ export function LinesCard({ order }: { order: Pick<Order, 'currency' | 'lines' |
       </Text>
     </Group>
   );
+}
+
+export function LinesCard({ order }: { order: Pick<Order, 'currency' | 'lines' | 'totals' | 'balanceAdjustment'> }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const money = (minor: number) => <Money minor={minor} currency={order.currency} />;
   return (
     <Card withBorder radius="lg" padding={0} data-testid="order-lines-card">
       <Title order={2} fz="lg" p="lg" pb="sm">
@@ -115,11 +119,11 @@ export function LinesCard({ order }: { order: Pick<Order, 'currency' | 'lines' |
       </Table.ScrollContainer>
       <Group justify="flex-end" p="lg" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
         <Stack gap={6} miw={240} data-testid="order-totals">
-          {totalRow(t('orders.subtotal'), money(order.totals.subtotal), 'order-subtotal')}
-          {order.totals.discount > 0 ? totalRow(t('orders.discount'), <>−{money(order.totals.discount)}</>, 'order-discount') : null}
-          {totalRow(t('orders.tax'), money(order.totals.tax), 'order-tax')}
-          {totalRow(t('orders.shipping'), money(order.totals.shipping), 'order-shipping')}
-          {totalRow(t('orders.grandTotal'), money(order.totals.total), 'order-grand-total', true)}
+          <TotalRow label={t('orders.subtotal')} value={money(order.totals.subtotal)} testId="order-subtotal" />
+          {order.totals.discount > 0 ? <TotalRow label={t('orders.discount')} value={<>−{money(order.totals.discount)}</>} testId="order-discount" /> : null}
+          <TotalRow label={t('orders.tax')} value={money(order.totals.tax)} testId="order-tax" />
+          <TotalRow label={t('orders.shipping')} value={money(order.totals.shipping)} testId="order-shipping" />
+          <TotalRow label={t('orders.grandTotal')} value={money(order.totals.total)} testId="order-grand-total" strong />
           {order.balanceAdjustment !== 0 ? (
             <Group justify="space-between" gap="xl" wrap="nowrap" data-testid="order-balance" data-amount={order.balanceAdjustment}>
               <Text fz="sm" fw={600} c={order.balanceAdjustment > 0 ? 'orange.8' : 'teal.8'}>

@@ -22,7 +22,7 @@ export async function findDuplicate(db: Executor, input: Identity, exceptId?: st
 
 /** The account manager must be an active staff user; returns its name for the answer. */
 export async function checkAccountManager(db: Executor, id: string | null | undefined): Promise<{ name: string | null; issue: FieldIssue | null }> {
-  if (!id) return { name: null, issue: null };
+  if (id === null || id === undefined) return { name: null, issue: null }; // "" is checked (and refused), not stored
   const user = await findStaffUser(db, { id });
   return user ? { name: user.name, issue: null } : { name: null, issue: { path: 'accountManagerId', message: `is not an active staff user (${id})` } };
 }

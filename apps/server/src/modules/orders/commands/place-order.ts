@@ -9,7 +9,7 @@ import { newId } from '../../../platform/ids.js';
 import { emitEvent } from '../../../platform/outbox/index.js';
 import { err, ok, type Result } from '../../../platform/result.js';
 import { findProductsBySkus } from '../../catalog/index.js';
-import { getCustomer } from '../../customers/index.js';
+import { customerName } from '../../customers/index.js';
 import { reserveStock } from '../../inventory/index.js';
 import { paymentTermsIssues, PRIORITY_RANK, toOrder, type OrderError, type Viewer } from '../order.js';
 import * as repo from '../order.repo.js';
@@ -33,11 +33,11 @@ export const formatOrderNumber = (year: number, sequence: number) => `SO-${year}
  */
 export async function placeOrder(tx: Tx, deps: Pick<Deps, 'clock'>, actor: Actor, input: CreateOrderRequest, options: PlaceOptions): Promise<Result<Order, OrderError>> {
   const issues: FieldError[] = [...paymentTermsIssues(input.paymentTerms)];
-  const customer = await getCustomer(tx, input.customerId);
-  if (!customer) issues.push({ path: 'body.customerId', message: `no customer has id ${input.customerId}` });
+  const name = await customerName(tx, input.customerId);
+  if (name === undefined) issues.push({ path: 'body.customerId', message: `no customer has id ${input.customerId}` });
   const products = await findProductsBySkus(tx, input.lines.map((l) => l.sku));
   input.lines.forEach((line, i) => issues.push(...lineIssues(line, i, products.get(line.sku), input.currency)));
-  if (issues.length || !customer) return err({ code: 'invalid', errors: issues });
+  if (issues.length || name === undefined) return err({ code: 'invalid', errors: issues });
 
   const lines = input.lines.map((l) => ({ ...l, product: products.get(l.sku)! }));
   const priced = priceOrder(
@@ -56,7 +56,7 @@ export async function placeOrder(tx: Tx, deps: Pick<Deps, 'clock'>, actor: Actor
   const backordered = backorderedPerLine(input.lines, reservation.value.allocations);
 
   const now = deps.clock.now().toISOString();
-  const row = orderRow(id, input, priced.value, { customerName: customer.name, channel: options.channel, actor, now });
+  const row = orderRow(id, input, priced.value, { customerName: name, channel: options.channel, actor, now });
   const lineRows: OrderLinesTable[] = lines.map((l, i) => ({
     id: newId('oln'),
     order_id: id,
@@ -147,7 +147,8 @@ function orderRow(id: string, input: CreateOrderRequest, pricing: Pricing, meta:
     channel: meta.channel,
     shipped_anything: 0,
     adjustment_total: 0,
-    paid_total: 0, refunded_total: 0,
+    paid_total: 0,
+    refunded_total: 0,
     version: 1,
     created_by_type: meta.actor.type,
     created_by_id: meta.actor.id,

@@ -1,39 +1,10 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import type { CreateProductRequest, Customer, Order, Problem, Product, Shipment, Warehouse } from '@ordercare/contracts';
-import type { Actor } from '../../../platform/auth/index.js';
-import { inTransaction } from '../../../platform/db/index.js';
-import type { Result } from '../../../platform/result.js';
-import { createProduct } from '../../catalog/index.js';
-import { adjustStock, createWarehouse } from '../../inventory/index.js';
+import type { Order, Problem, Shipment } from '@ordercare/contracts';
 import type { TestRuntime } from '../../../../test/support/runtime.js';
 import { seedDemoCarriers } from '../index.js';
 
-const CLERK: Actor = { type: 'user', id: 'usr_test_clerk' };
-
-export function unwrap<T, E>(r: Result<T, E>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`);
-  return r.value;
-}
-
-export async function product(rt: TestRuntime, sku: string, extra: Partial<CreateProductRequest> = {}): Promise<Product> {
-  const input: CreateProductRequest = { sku, name: `Product ${sku}`, unitPrice: 1000, currency: 'CNY', taxRate: 13, unit: 'pcs', active: true, trackInventory: true, allowBackorder: false, makeToOrder: false, ...extra };
-  return unwrap(await inTransaction(rt.deps.db, (tx) => createProduct(tx, rt.deps.clock, CLERK, input)));
-}
-
-export async function warehouse(rt: TestRuntime, code: string): Promise<Warehouse> {
-  return unwrap(await inTransaction(rt.deps.db, (tx) => createWarehouse(tx, rt.deps.clock, CLERK, { code, name: `Warehouse ${code}` })));
-}
-
-export async function receive(rt: TestRuntime, sku: string, warehouseId: string, quantity: number): Promise<void> {
-  unwrap(await inTransaction(rt.deps.db, (tx) => adjustStock(tx, rt.deps.clock, CLERK, { sku, warehouseId, quantity, kind: 'receipt', reason: 'test receipt' })));
-}
-
-export async function customer(rt: TestRuntime, name = 'Acme Ltd'): Promise<Customer> {
-  const res = await rt.app.inject({ method: 'POST', url: '/api/v1/customers', headers: await rt.asRole('admin'), payload: { kind: 'business', name } });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json<Customer>();
-}
+export { customer, product, receive, unwrap, warehouse } from '../../../../test/support/fixtures.js';
 
 export const orderBody = (customerId: string, over: Record<string, unknown> = {}) => ({
   customerId,

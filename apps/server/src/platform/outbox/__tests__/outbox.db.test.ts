@@ -76,6 +76,43 @@ describe('transactional outbox', () => {
     expect(row.processed_at).not.toBeNull();
   });
 
+  it('runs transactional handlers of a batch in one transaction; a failing event rolls back alone and is retried', async () => {
+    const clock = manualClock();
+    const seen: string[] = [];
+    let failOn: number | null = 2;
+    const batched: OutboxHandler = {
+      name: 'test.batched',
+      events: ['test.happened'],
+      transactional: true,
+      async handle(ctx) {
+        await ctx.once(async (tx) => {
+          await recordAudit(tx, { actor: SYSTEM_ACTOR, action: 'test.handled', entityType: 'test', entityId: ctx.event.id, at: ctx.event.createdAt });
+          if (ctx.event.payload.n === failOn) throw new Error(`event ${failOn} fails`);
+        });
+      },
+    };
+    // A handler doing I/O runs outside the batch, after it, for the same events.
+    const outside: OutboxHandler = { name: 'test.outside', events: ['test.happened'], handle: async (ctx) => void seen.push(ctx.event.id) };
+    const rt = await start({ clock, extraHandlers: [batched, outside] });
+    const ids = await rt.deps.db.transaction().execute(async (tx) => [await emitEvent(tx, clock.iso(), event(1)), await emitEvent(tx, clock.iso(), event(2)), await emitEvent(tx, clock.iso(), event(3))]);
+
+    expect(await rt.worker.drain()).toBe(3);
+    expect((await effects(rt)).sort()).toEqual([ids[0], ids[2]].sort()); // event 2's effect rolled back to its savepoint
+    expect(seen.sort()).toEqual([ids[0], ids[2]].sort()); // and its other handlers wait for the retry
+    const rows = await rt.deps.db.selectFrom('outbox').select(['id', 'status', 'last_error']).orderBy('id').execute();
+    expect(rows.map((r) => r.status)).toEqual(['done', 'pending', 'done']);
+    expect(rows[1]!.last_error).toContain('event 2 fails');
+    const marks = await rt.deps.db.selectFrom('outbox_handled').select('event_id').where('event_id', '=', ids[1]!).execute();
+    expect(marks).toEqual([]);
+
+    failOn = null;
+    clock.advance(10_000);
+    expect(await rt.worker.drain()).toBe(1);
+    expect((await effects(rt)).sort()).toEqual([...ids].sort());
+    expect(seen.filter((id) => id === ids[1])).toHaveLength(1);
+    expect(await rt.deps.db.selectFrom('outbox').select('status').where('status', '!=', 'done').execute()).toEqual([]);
+  });
+
   it('retries a handler that crashed mid-way with backoff, keeping its effect exactly-once', async () => {
     const clock = manualClock();
     const seen: string[] = [];
