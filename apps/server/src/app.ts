@@ -17,6 +17,9 @@ import { paymentsHandlers, registerPaymentsRoutes } from './modules/payments/ind
 import { registerShipmentsRoutes, shipmentsHandlers } from './modules/shipments/index.js';
 import { registerSettingsRoutes } from './modules/settings/index.js';
 import { registerViewsRoutes } from './modules/views/index.js';
+import { registerWebhooksRoutes, webhooksHandlers } from './modules/webhooks/index.js';
+import { messagesHandlers, registerMessagesRoutes } from './modules/messages/index.js';
+import { registerInboxRoutes } from './modules/inbox/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST_DIR = path.resolve(here, '../../web/dist');
@@ -46,7 +49,7 @@ export function createLogger(config: Config): Logger {
 
 /** Every module's outbox handlers. A module adds its `<module>.jobs.ts` handlers here. */
 export function outboxHandlers(deps: Deps): OutboxHandler[] {
-  return [...customersHandlers(deps), ...catalogHandlers(deps), ...inventoryHandlers(deps), ...paymentsHandlers(deps), ...shipmentsHandlers(deps)];
+  return [...customersHandlers(deps), ...catalogHandlers(deps), ...inventoryHandlers(deps), ...paymentsHandlers(deps), ...shipmentsHandlers(deps), ...webhooksHandlers(deps), ...messagesHandlers(deps)];
 }
 
 /** Opens the database, applies migrations, and wires deps, routes and the worker. */
@@ -96,6 +99,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   registerShipmentsRoutes(app, deps);
   registerSettingsRoutes(app, deps);
   registerViewsRoutes(app, deps);
+  registerWebhooksRoutes(app, deps);
+  registerMessagesRoutes(app, deps);
+  registerInboxRoutes(app, deps);
   await app.ready();
 
   const runWorker = options.embeddedWorker ?? config.worker === 'embedded';

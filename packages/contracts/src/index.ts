@@ -10,3 +10,6 @@ export * from './payments.js';
 export * from './portal-orders.js';
 export * from './views.js';
 export * from './shipments.js';
+export * from './webhooks.js';
+export * from './messages.js';
+export * from './inbox.js';

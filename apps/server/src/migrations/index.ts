@@ -9,6 +9,10 @@ import * as m0007 from './0007_order_changes.js';
 import * as m0008 from './0008_saved_views.js';
 import * as m0009 from './0009_payments.js';
 import * as m0010 from './0010_shipments.js';
+import * as m0011 from './0011_webhooks.js';
+import * as m0012 from './0012_order_list_indexes.js';
+import * as m0013 from './0013_messages.js';
+import * as m0014 from './0014_inbox_contacts.js';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; add new files at the end. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +26,8 @@ export const migrations: Record<string, Migration> = {
   '0008_saved_views': m0008,
   '0009_payments': m0009,
   '0010_shipments': m0010,
+  '0011_webhooks': m0011,
+  '0012_order_list_indexes': m0012,
+  '0013_messages': m0013,
+  '0014_inbox_contacts': m0014,
 };

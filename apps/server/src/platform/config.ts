@@ -9,11 +9,19 @@ const ConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().optional(),
   SMTP_URL: z.string().optional(),
+  SMS_URL: z.url().optional(),
+  SMS_TOKEN: z.string().optional(),
+  SMS_SENDER: z.string().optional(),
+  SMS_MAX_SEGMENTS: z.coerce.number().int().min(1).max(20).default(6),
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   WORKER: z.enum(['embedded', 'off']).default('embedded'),
   TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  WEBHOOKS_ALLOW_PRIVATE: z
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
@@ -29,6 +37,14 @@ export interface Config {
   dataDir: string;
   database: DatabaseTarget;
   smtpUrl: string | undefined;
+  /** SMS provider endpoint (generic HTTP JSON API); unset means SMS messages are kept, not sent. */
+  smsUrl: string | undefined;
+  /** Sent as `Authorization: Bearer …`; without it, credentials in SMS_URL (user:pass@) go as basic auth. */
+  smsToken: string | undefined;
+  /** Sender id or number passed to the provider as `from`, when set. */
+  smsSender: string | undefined;
+  /** Longer texts are refused rather than sent in more parts than this. Default 6. */
+  smsMaxSegments: number;
   publicUrl: string | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
   bodyLimit: number;
@@ -37,6 +53,8 @@ export interface Config {
   trustProxy: boolean;
   /** Cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
+  /** Webhook URLs may point at loopback/private/link-local addresses (tests, on-premises receivers). Default false. */
+  webhooksAllowPrivate: boolean;
 }
 
 /** Parses the environment once at start-up; a bad value stops the process with a message naming it. */
@@ -56,12 +74,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     database: parseDatabaseUrl(e.DATABASE_URL, dataDir),
     smtpUrl: e.SMTP_URL || undefined,
+    smsUrl: e.SMS_URL,
+    smsToken: e.SMS_TOKEN,
+    smsSender: e.SMS_SENDER,
+    smsMaxSegments: e.SMS_MAX_SEGMENTS,
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.BODY_LIMIT,
     worker: e.WORKER,
     trustProxy: e.TRUST_PROXY,
     secureCookies: e.PUBLIC_URL?.startsWith('https://') ?? false,
+    webhooksAllowPrivate: e.WEBHOOKS_ALLOW_PRIVATE,
   };
 }
 

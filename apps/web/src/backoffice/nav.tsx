@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { StockLevel } from '@ordercare/contracts';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { IconAlertTriangle, IconChartBar, IconClipboardList, IconDashboard, IconPackage, IconStack, IconUsers, IconWarehouse } from '../shared/icons';
+import { IconAlertTriangle, IconChartBar, IconClipboardList, IconDashboard, IconHistory, IconInbox, IconPackage, IconStack, IconUsers, IconWarehouse } from '../shared/icons';
 import type { NavItem } from '../shared/layout/ShellNav';
 import type { CursorPage } from '../shared/useCursorList';
 import { inventoryKeys } from './inventory/api';
@@ -68,5 +68,7 @@ export function useBackofficeNav(): NavItem[] {
     ],
   });
   if (can('fulfilment.queue')) items.push({ to: '/fulfilment', label: t('shipments.nav.queue'), icon: <IconPackage />, testId: 'nav-fulfilment' });
+  if (can('messages.read')) items.push({ to: '/messages', label: t('messages.nav'), icon: <IconInbox />, testId: 'nav-messages' });
+  if (can('webhooks.read')) items.push({ to: '/webhooks', label: t('webhooks.nav'), icon: <IconHistory />, testId: 'nav-webhooks' });
   return items;
 }

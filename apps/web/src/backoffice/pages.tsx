@@ -1,4 +1,6 @@
+import { Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { EmailOffBanner } from './messages/EmailOffBanner';
 import { DashboardPage } from '../shared/DashboardPage';
 import { LoginPage } from '../shared/auth/LoginPage';
 import { ShellLayout } from '../shared/layout/ShellLayout';
@@ -25,7 +27,10 @@ export function StaffLayout() {
       realm={staffRealm}
       area={t('app.backOffice')}
       nav={nav}
-    />
+    >
+      <EmailOffBanner />
+      <Outlet />
+    </ShellLayout>
   );
 }
 

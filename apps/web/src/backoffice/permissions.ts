@@ -33,6 +33,16 @@ const ACTIONS = {
   'fulfilment.queue': ['admin', 'manager', 'warehouse'],
   /** GET /orders/{id}/documents/packing-slip.pdf. */
   'orders.documents.packingSlip': ['admin', 'manager', 'sales', 'support', 'warehouse'],
+  /** POST/PATCH/DELETE /webhooks, rotate-secret, redeliver. */
+  'webhooks.manage': ['admin'],
+  /** GET /webhooks, deliveries (the nav shows Webhooks to these). */
+  'webhooks.read': ['admin', 'manager'],
+  /** GET /messages, /messages/status (every staff role). */
+  'messages.read': ['admin', 'manager', 'sales', 'support', 'warehouse', 'finance'],
+  /** POST /messages, POST /messages/{id}/resend. */
+  'messages.send': ['admin', 'manager', 'sales', 'support'],
+  /** GET/PUT /templates…, preview, test-send, GET/PUT /message-rules. */
+  'messages.templates': ['admin', 'manager'],
   /** GET /users (account-manager names and picker). */
 } as const satisfies Record<string, readonly StaffRole[]>;
 

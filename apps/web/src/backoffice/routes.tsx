@@ -85,6 +85,16 @@ const movementsRoute = createRoute({
 });
 const lowStockRoute = createRoute({ getParentRoute: () => inventoryRoute, path: '/low-stock', component: lazyRouteComponent(inventory, 'LowStockPage') });
 const fulfilmentQueueRoute = createRoute({ getParentRoute: () => staffLayoutRoute, path: '/fulfilment', component: lazyRouteComponent(() => import('./fulfilment/FulfilmentQueuePage'), 'FulfilmentQueuePage') });
+const webhooks = () => import('./webhooks/pages');
+const webhooksRoute = createRoute({ getParentRoute: () => staffLayoutRoute, path: '/webhooks' });
+const webhookListRoute = createRoute({ getParentRoute: () => webhooksRoute, path: '/', component: lazyRouteComponent(webhooks, 'WebhooksPage') });
+const webhookDetailRoute = createRoute({ getParentRoute: () => webhooksRoute, path: '/$id', component: lazyRouteComponent(webhooks, 'WebhookDetailPage') });
+const messages = () => import('./messages/pages');
+const messagesRoute = createRoute({ getParentRoute: () => staffLayoutRoute, path: '/messages' });
+const messageListRoute = createRoute({ getParentRoute: () => messagesRoute, path: '/', component: lazyRouteComponent(messages, 'MessagesPage') });
+const messageTemplatesRoute = createRoute({ getParentRoute: () => messagesRoute, path: '/templates', component: lazyRouteComponent(messages, 'TemplatesPage') });
+const messageTemplateEditRoute = createRoute({ getParentRoute: () => messagesRoute, path: '/templates/$key/$channel/$locale', component: lazyRouteComponent(messages, 'TemplateEditPage') });
+const messageRulesRoute = createRoute({ getParentRoute: () => messagesRoute, path: '/rules', component: lazyRouteComponent(messages, 'RulesPage') });
 const warehousesRoute = createRoute({ getParentRoute: () => staffLayoutRoute, path: '/warehouses', component: lazyRouteComponent(inventory, 'WarehousesPage') });
 
 export const backofficeRouteTree = [
@@ -97,5 +107,7 @@ export const backofficeRouteTree = [
     inventoryRoute.addChildren([stockRoute, movementsRoute, lowStockRoute]),
     warehousesRoute,
     fulfilmentQueueRoute,
+    webhooksRoute.addChildren([webhookListRoute, webhookDetailRoute]),
+    messagesRoute.addChildren([messageListRoute, messageTemplatesRoute, messageTemplateEditRoute, messageRulesRoute]),
   ]),
 ] as const;

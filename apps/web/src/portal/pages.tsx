@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { DashboardPage } from '../shared/DashboardPage';
 import { LoginPage } from '../shared/auth/LoginPage';
 import { ShellLayout } from '../shared/layout/ShellLayout';
-import { IconClipboardList, IconDashboard } from '../shared/icons';
+import { IconClipboardList, IconDashboard, IconInbox } from '../shared/icons';
+import { InboxNavBadge } from './inbox/InboxNavBadge';
 import { portalRealm, usePortalMe } from './session';
 
 export function PortalLoginPage({ redirectTo }: { redirectTo?: string }) {
@@ -26,6 +27,7 @@ export function PortalLayout() {
       nav={[
         { to: '/portal', label: t('nav.dashboard'), icon: <IconDashboard />, exact: true },
         { to: '/portal/orders', label: t('portal.nav.orders'), icon: <IconClipboardList /> },
+        { to: '/portal/inbox', label: t('inbox.nav'), icon: <IconInbox />, badge: <InboxNavBadge />, testId: 'nav-inbox' },
       ]}
     />
   );

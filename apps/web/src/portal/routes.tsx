@@ -54,7 +54,13 @@ const portalOrderListRoute = createRoute({
 });
 const portalOrderDetailRoute = createRoute({ getParentRoute: () => portalOrdersRoute, path: '/$id', component: lazyRouteComponent(orders, 'PortalOrderDetailPage') });
 
+const inbox = () => import('./inbox/pages');
+const portalInboxRoute = createRoute({ getParentRoute: () => portalLayoutRoute, path: '/inbox' });
+const portalInboxListRoute = createRoute({ getParentRoute: () => portalInboxRoute, path: '/', component: lazyRouteComponent(inbox, 'PortalInboxPage') });
+/** `/portal/inbox/general` or `/portal/inbox/<order id>`. */
+const portalThreadRoute = createRoute({ getParentRoute: () => portalInboxRoute, path: '/$thread', component: lazyRouteComponent(inbox, 'PortalThreadPage') });
+
 export const portalRouteTree = portalRoute.addChildren([
   portalLoginRoute,
-  portalLayoutRoute.addChildren([portalDashboardRoute, portalOrdersRoute.addChildren([portalOrderListRoute, portalOrderDetailRoute])]),
+  portalLayoutRoute.addChildren([portalDashboardRoute, portalOrdersRoute.addChildren([portalOrderListRoute, portalOrderDetailRoute]), portalInboxRoute.addChildren([portalInboxListRoute, portalThreadRoute])]),
 ]);

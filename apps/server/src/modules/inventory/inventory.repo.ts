@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/index.js';
-import type { StockMovementsTable, StockReservationsTable, WarehousesTable } from '../../platform/db/schema.js';
+import type { StockLevelsTable, StockMovementsTable, StockReservationsTable, WarehousesTable } from '../../platform/db/schema.js';
 import { emptyLevel } from './stock.js';
 
 // ---- warehouses ----
@@ -56,10 +56,11 @@ export function addOnHand(db: Executor, productId: string, warehouseId: string, 
  * fromStock). Returns whether the row changed: 0 rows means another transaction took the stock
  * (PostgreSQL re-checks the condition on the newest row version after waiting for its lock).
  */
-export async function reserveGuarded(db: Executor, productId: string, warehouseId: string, fromStock: number, total: number, now: string): Promise<boolean> {
+/** reserved += total, only while `fromStock` units are available; the level after the change, or undefined when the guard failed. */
+export async function reserveGuarded(db: Executor, productId: string, warehouseId: string, fromStock: number, total: number, now: string): Promise<StockLevelsTable | undefined> {
   let q = level(db, productId, warehouseId).set({ reserved: sql<number>`reserved + ${total}`, updated_at: now });
   if (fromStock > 0) q = q.where(sql<boolean>`on_hand - reserved >= ${fromStock}`);
-  return Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
+  return q.returningAll().executeTakeFirst();
 }
 
 /** reserved −= quantity (a release). */
@@ -99,7 +100,7 @@ export function listLevels(db: Executor, q: { productId?: string | undefined; wa
 }
 
 // ---- movements ----
-export const insertMovement = (db: Executor, row: StockMovementsTable) => db.insertInto('stock_movements').values(row).execute();
+export const insertMovement = (db: Executor, row: StockMovementsTable | readonly StockMovementsTable[]) => db.insertInto('stock_movements').values(Array.isArray(row) ? [...row] : (row as StockMovementsTable)).execute();
 
 export function listMovements(db: Executor, q: { productId?: string | undefined; warehouseId?: string | undefined; beforeId?: string | undefined; limit: number }) {
   let query = db.selectFrom('stock_movements').selectAll().orderBy('id', 'desc').limit(q.limit + 1);
@@ -110,7 +111,7 @@ export function listMovements(db: Executor, q: { productId?: string | undefined;
 }
 
 // ---- reservations ----
-export const insertReservation = (db: Executor, row: StockReservationsTable) => db.insertInto('stock_reservations').values(row).execute();
+export const insertReservation = (db: Executor, row: StockReservationsTable | readonly StockReservationsTable[]) => db.insertInto('stock_reservations').values(Array.isArray(row) ? [...row] : (row as StockReservationsTable)).execute();
 
 /** Active reservations of one reference in lock order (product, warehouse, id). */
 export const activeReservations = (db: Executor, referenceType: string, referenceId: string) =>

@@ -1,6 +1,6 @@
 import type { Actor } from '../../platform/auth/index.js';
 import type { Executor } from '../../platform/db/index.js';
-import type { StockLevelsTable } from '../../platform/db/schema.js';
+import type { StockLevelsTable, StockMovementsTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 import { emitEvent } from '../../platform/outbox/index.js';
 import * as repo from './inventory.repo.js';
@@ -27,10 +27,15 @@ export interface MovementInput {
  * exactly the deltas it applied to the level, in the same transaction, so for every level
  * on_hand = Σ quantity and reserved = Σ reserved_delta.
  */
-export async function appendMovement(tx: Executor, m: MovementInput): Promise<string> {
-  const id = newId('mov');
-  await repo.insertMovement(tx, {
-    id,
+export async function appendMovement(tx: Executor, m: MovementInput | readonly MovementInput[]): Promise<string> {
+  const rows = (Array.isArray(m) ? m : [m as MovementInput]).map(movementRow);
+  if (rows.length) await repo.insertMovement(tx, rows);
+  return rows[0]?.id ?? '';
+}
+
+function movementRow(m: MovementInput): StockMovementsTable {
+  return {
+    id: newId('mov'),
     product_id: m.productId,
     warehouse_id: m.warehouseId,
     kind: m.kind,
@@ -42,8 +47,7 @@ export async function appendMovement(tx: Executor, m: MovementInput): Promise<st
     actor_type: m.actor.type,
     actor_id: m.actor.id,
     created_at: m.at,
-  });
-  return id;
+  };
 }
 
 /**
@@ -52,8 +56,8 @@ export async function appendMovement(tx: Executor, m: MovementInput): Promise<st
  * turns off when stock rises above the point again, which re-arms the event: one event per
  * crossing, however many changes happen while the level stays low.
  */
-export async function refreshLowFlag(tx: Executor, at: string, productId: string, warehouseId: string, sku: string): Promise<StockLevelsTable> {
-  const row = await repo.findLevel(tx, productId, warehouseId);
+export async function refreshLowFlag(tx: Executor, at: string, productId: string, warehouseId: string, sku: string, known?: StockLevelsTable): Promise<StockLevelsTable> {
+  const row = known ?? (await repo.findLevel(tx, productId, warehouseId));
   if (!row) throw new Error(`stock level ${productId}/${warehouseId} vanished inside its transaction`);
   const low = isLow(row);
   if (low === (row.low === 1)) return row;

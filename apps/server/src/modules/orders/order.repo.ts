@@ -3,6 +3,9 @@ import type { DialectOps } from '../../platform/db/index.js';
 import type { OrderChangesTable, OrderEventsTable, OrderInvoicesTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema.js';
 
 // ---- orders ----
+/** An order's id by its human number (case-insensitive input, e.g. "so-2026-000123"). */
+export const findOrderIdByNumber = async (db: Executor, number: string) => (await db.selectFrom('orders').select('id').where('number', '=', number.trim().toUpperCase()).executeTakeFirst())?.id;
+
 export const findOrderRow = (db: Executor, id: string) => db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** The row locked for a read-modify-write (PostgreSQL: FOR UPDATE; SQLite's write transaction already is exclusive). */

@@ -8,6 +8,9 @@ import type * as platform from './tables/platform.js';
 import type * as settings from './tables/settings.js';
 import type * as shipments from './tables/shipments.js';
 import type * as views from './tables/views.js';
+import type * as webhooks from './tables/webhooks.js';
+import type * as messages from './tables/messages.js';
+import type * as inbox from './tables/inbox.js';
 
 export type * from './tables/catalog.js';
 export type * from './tables/customers.js';
@@ -18,6 +21,9 @@ export type * from './tables/platform.js';
 export type * from './tables/settings.js';
 export type * from './tables/shipments.js';
 export type * from './tables/views.js';
+export type * from './tables/webhooks.js';
+export type * from './tables/messages.js';
+export type * from './tables/inbox.js';
 
 /**
  * The whole database: each module's tables live in `tables/<module>.ts`. Times are ISO 8601 UTC
@@ -59,6 +65,15 @@ export interface Database {
   shipments: shipments.ShipmentsTable;
   shipment_lines: shipments.ShipmentLinesTable;
   shipment_events: shipments.ShipmentEventsTable;
+  webhook_subscriptions: webhooks.WebhookSubscriptionsTable;
+  webhook_deliveries: webhooks.WebhookDeliveriesTable;
+  webhook_attempts: webhooks.WebhookAttemptsTable;
+  message_templates: messages.MessageTemplatesTable;
+  message_template_versions: messages.MessageTemplateVersionsTable;
+  message_rules: messages.MessageRulesTable;
+  messages: messages.MessagesTable;
+  inbox_messages: inbox.InboxMessagesTable;
+  contact_logs: inbox.ContactLogsTable;
 }
 
 export type Db = Kysely<Database>;

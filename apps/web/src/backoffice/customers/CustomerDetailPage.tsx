@@ -13,7 +13,9 @@ import { usePermissions } from '../permissions';
 import { useCustomer } from './api';
 import { AddressCards, ContactsTable } from './CustomerRelations';
 import { CustomerTimeline } from './CustomerTimeline';
+import { LogContactButton } from './LogContactModal';
 import { TagBadges } from './TagBadges';
+import { CustomerMessages } from '../messages/CustomerMessages';
 
 const route = getRouteApi('/backoffice/customers/$id');
 
@@ -110,6 +112,7 @@ export function CustomerDetailPage() {
           )
         }
       />
+      <LogContactButton customerId={c.id} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="lg">
@@ -119,7 +122,10 @@ export function CustomerDetailPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <CustomerTimeline customerId={c.id} />
+          <Stack gap="lg">
+            <CustomerTimeline customerId={c.id} />
+            <CustomerMessages customerId={c.id} />
+          </Stack>
         </Grid.Col>
       </Grid>
     </Stack>

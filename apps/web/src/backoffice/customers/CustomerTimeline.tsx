@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useLocale } from '../../shared/useLocale';
 import { useStaffUsers } from '../staffUsers';
 import { useTimeline } from './api';
+import { ContactSummary } from './LogContactModal';
 
 /** Human labels of the event types we know; others are shown as the raw type. */
 const EVENT_LABELS = {
@@ -23,6 +24,9 @@ const EVENT_LABELS = {
   'case.opened': 'timeline.events.caseOpened',
   'case.closed': 'timeline.events.caseClosed',
   'feedback.received': 'timeline.events.feedbackReceived',
+  'contact.logged': 'timeline.events.contactLogged',
+  'inbox.message_sent': 'timeline.events.inboxMessageSent',
+  'inbox.reply_received': 'timeline.events.inboxReplyReceived',
 } as const;
 
 function isKnown(type: string): type is keyof typeof EVENT_LABELS {
@@ -80,6 +84,7 @@ function Entry({ entry }: { entry: TimelineEntry }) {
           ))}
         </Group>
       ) : null}
+      {entry.type === 'contact.logged' ? <ContactSummary data={entry.data} /> : null}
       {!isKnown(entry.type) ? <Code fz="xs">{entry.type}</Code> : null}
     </Stack>
   );

@@ -22,6 +22,8 @@ import { actionLabel, TransitionModal } from './TransitionModal';
 import { PendingChangeCard } from './PendingChangeCard';
 import { OrderPayments } from './OrderPayments';
 import { OrderShipments } from './OrderShipments';
+import { OrderConversation } from './OrderConversation';
+import { OrderMessages } from './OrderMessages';
 import { AddressBlock, LinesCard, paymentTermsText } from '../../shared/orders/OrderParts';
 
 const route = getRouteApi('/backoffice/orders/$id');
@@ -168,6 +170,8 @@ export function OrderDetailPage() {
             <LinesCard order={o} />
             <OrderPayments order={o} />
             <OrderShipments order={o} />
+            <OrderConversation order={o} />
+            <OrderMessages order={o} />
             <Card withBorder radius="lg" padding="lg" data-testid="order-details">
               <Stack gap="md">
                 <Title order={2} fz="lg">

@@ -16,6 +16,7 @@ import { problemOf } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useLocale } from '../../shared/useLocale';
 import { portalDocumentUrl, usePortalDecision, usePortalOrder } from './api';
+import { OrderMessagesCard } from '../inbox/OrderMessagesCard';
 
 const route = getRouteApi('/portal/portal-signed-in/orders/$id');
 
@@ -138,6 +139,7 @@ export function PortalOrderDetailPage() {
               </Stack>
             </Card>
             <DocumentsCard order={o} />
+            <OrderMessagesCard orderId={o.id} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -7,13 +7,16 @@ export type NavPath =
   | '/'
   | '/portal'
   | '/portal/orders'
+  | '/portal/inbox'
   | '/customers'
   | '/orders'
   | '/fulfilment'
   | '/products'
   | '/inventory'
   | '/inventory/low-stock'
-  | '/warehouses';
+  | '/warehouses'
+  | '/webhooks'
+  | '/messages';
 
 export interface NavLinkItem {
   to: NavPath;

@@ -7,6 +7,7 @@ import { newId } from '../../../platform/ids.js';
 import { err, ok, type Result } from '../../../platform/result.js';
 import { findProductsBySkus } from '../../catalog/index.js';
 import { planAllocation, type Demand, type PlannedAllocation, type WarehouseStock } from '../allocation.js';
+import type { StockLevelsTable } from '../../../platform/db/schema.js';
 import * as repo from '../inventory.repo.js';
 import { appendMovement, refreshLowFlag } from '../ledger.js';
 import { availableOf, groupLines, type InventoryError, type ShortLine } from '../stock.js';
@@ -55,14 +56,19 @@ export async function reserveStock(tx: Tx, clock: Clock, actor: Actor, request: 
     // A savepoint per attempt: rolling back to it undoes a lost attempt's increments and, on
     // PostgreSQL, drops their row locks, so the next attempt again locks in ascending order only.
     await sql`savepoint reserve_stock`.execute(tx);
-    contested = await applyAll(tx, plan.value, now);
+    const applied = await applyAll(tx, plan.value, now);
+    contested = applied.contested;
     if (contested) await sql`rollback to savepoint reserve_stock`.execute(tx);
     await sql`release savepoint reserve_stock`.execute(tx);
     if (contested) continue;
-    for (const a of plan.value) {
-      const total = a.quantity + a.backordered;
-      await appendMovement(tx, { productId: a.productId, warehouseId: a.warehouseId, kind: 'reservation', quantity: 0, reservedDelta: total, reason: a.backordered > 0 ? `${a.backordered} backordered` : null, reference, actor, at: now });
-      await repo.insertReservation(tx, {
+    // One multi-row insert each for the ledger and the reservations (round trips matter on PostgreSQL).
+    await appendMovement(
+      tx,
+      plan.value.map((a) => ({ productId: a.productId, warehouseId: a.warehouseId, kind: 'reservation' as const, quantity: 0, reservedDelta: a.quantity + a.backordered, reason: a.backordered > 0 ? `${a.backordered} backordered` : null, reference, actor, at: now })),
+    );
+    await repo.insertReservation(
+      tx,
+      plan.value.map((a) => ({
         id: newId('rsv'),
         reference_type: reference.type,
         reference_id: reference.id,
@@ -73,9 +79,9 @@ export async function reserveStock(tx: Tx, clock: Clock, actor: Actor, request: 
         status: 'active',
         created_at: now,
         updated_at: now,
-      });
-      await refreshLowFlag(tx, now, a.productId, a.warehouseId, a.sku);
-    }
+      })),
+    );
+    for (const a of plan.value) await refreshLowFlag(tx, now, a.productId, a.warehouseId, a.sku, applied.levels.get(`${a.productId}:${a.warehouseId}`));
     return done(plan.value);
   }
   return err({ code: 'insufficient_stock', lines: await shortfall(tx, demands, contested) });
@@ -95,15 +101,19 @@ async function stockOf(tx: Tx, demands: readonly Demand[]): Promise<WarehouseSto
 /**
  * Applies the guarded updates in (product, warehouse) order, the same order in every
  * transaction, so two reservations never wait for each other in a cycle. Returns the allocation
- * whose guard failed (the caller rolls back to its savepoint); undefined when all succeeded.
+ * whose guard failed (the caller rolls back to its savepoint), and the levels after the changes.
  */
-async function applyAll(tx: Tx, plan: readonly PlannedAllocation[], now: string): Promise<PlannedAllocation | undefined> {
+async function applyAll(tx: Tx, plan: readonly PlannedAllocation[], now: string): Promise<{ contested?: PlannedAllocation; levels: Map<string, StockLevelsTable> }> {
   const ordered = [...plan].sort((a, b) => (a.productId + a.warehouseId < b.productId + b.warehouseId ? -1 : 1));
+  const levels = new Map<string, StockLevelsTable>();
   for (const a of ordered) {
     if (a.quantity === 0) await repo.ensureLevel(tx, a.productId, a.warehouseId, now); // all backordered: the level may not exist yet
-    if (!(await repo.reserveGuarded(tx, a.productId, a.warehouseId, a.quantity, a.quantity + a.backordered, now))) return a;
+    const after = await repo.reserveGuarded(tx, a.productId, a.warehouseId, a.quantity, a.quantity + a.backordered, now);
+    if (!after) return { contested: a, levels };
+    // Two allocations never share a level (one per product and warehouse), so this is the level after the whole plan.
+    levels.set(`${a.productId}:${a.warehouseId}`, after);
   }
-  return undefined;
+  return { levels };
 }
 
 /** What to report after the last attempt lost its race: the SKUs now short, else the contested one. */

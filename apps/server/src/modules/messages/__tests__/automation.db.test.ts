@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MessageRule, MessagesStatus } from '@ordercare/contracts';
+import { manualClock } from '../../../../test/support/clock.js';
+import { startTestRuntime, type TestRuntime } from '../../../../test/support/runtime.js';
+import { EMAIL_OFF } from '../index.js';
+import { createCustomer, messagesOf, placeOrder, seedStock } from './helpers.js';
+
+const clock = manualClock(); // 17:00 in Shanghai
+let rt: TestRuntime;
+
+beforeAll(async () => {
+  rt = await startTestRuntime({ clock }); // no SMTP_URL, no SMS provider
+  await seedStock(rt);
+});
+afterAll(async () => {
+  await rt?.close();
+});
+
+describe('automation without SMTP', () => {
+  it('says email is off, keeps email messages queued with the reason, delivers portal ones', async () => {
+    const status = await rt.app.inject({ method: 'GET', url: '/api/v1/messages/status', headers: await rt.asRole('warehouse') });
+    expect(status.json<MessagesStatus>()).toEqual({ emailConfigured: false, smsConfigured: false });
+    const mail = await createCustomer(rt, { name: 'Mail Person', email: 'm@example.com' });
+    const portal = await createCustomer(rt, { name: 'Portal Person', email: 'p@example.com', preferredChannel: 'portal' });
+    const o1 = await placeOrder(rt, mail.id);
+    const o2 = await placeOrder(rt, portal.id);
+    await rt.worker.drain();
+    expect(await messagesOf(rt, `orderId=${o1.id}`)).toMatchObject([{ channel: 'email', status: 'queued', statusReason: EMAIL_OFF, subject: `Order ${o1.number} confirmed` }]);
+    expect(await messagesOf(rt, `orderId=${o2.id}`)).toMatchObject([{ channel: 'portal', status: 'delivered', to: portal.id }]);
+    const inbox = await rt.app.inject({ method: 'GET', url: `/api/v1/orders/${o2.id}/conversation`, headers: await rt.asRole('support') });
+    expect(inbox.body).toContain(`Order ${o2.number} confirmed`);
+    expect((await messagesOf(rt, 'channel=portal&status=delivered')).map((m) => m.orderId)).toContain(o2.id);
+  });
+
+  it('opt-outs: a customer who switched every channel off gets nothing, and the reason is shown', async () => {
+    const quiet = await createCustomer(rt, { name: 'No Thanks', email: 'n@example.com', consent: { email: false, sms: false, portal: false } });
+    const order = await placeOrder(rt, quiet.id);
+    await rt.worker.drain();
+    expect(await messagesOf(rt, `customerId=${quiet.id}`)).toMatchObject([{ status: 'suppressed', statusReason: 'opted out of email; opted out of portal', orderId: order.id }]);
+  });
+
+  it('fallback: SMS preferred but no SMS provider → email; email opted out → portal', async () => {
+    const sms = await createCustomer(rt, { name: 'Text Me', email: 't@example.com', phone: '+86 138 0013 8000', preferredChannel: 'sms' });
+    const noEmail = await createCustomer(rt, { name: 'No Email', email: 'x@example.com', consent: { email: false } });
+    await placeOrder(rt, sms.id);
+    await placeOrder(rt, noEmail.id);
+    await rt.worker.drain();
+    expect(await messagesOf(rt, `customerId=${sms.id}`)).toMatchObject([{ channel: 'email', to: 't@example.com' }]);
+    expect(await messagesOf(rt, `customerId=${noEmail.id}`)).toMatchObject([{ channel: 'portal', status: 'delivered' }]);
+  });
+
+  it('rules are editable: quiet hours hold a message until they end; a switched-off rule sends nothing', async () => {
+    const admin = await rt.asRole('admin');
+    const rules = (await rt.app.inject({ method: 'GET', url: '/api/v1/message-rules', headers: admin })).json<{ data: MessageRule[] }>().data;
+    const rule = rules.find((r) => r.event === 'order_confirmation')!;
+    expect(rule).toMatchObject({ enabled: true, channels: ['preferred', 'email', 'portal'], version: 0 });
+    const { event: _e, version: _v, updatedAt: _u, ...body } = rule;
+    // Quiet from 16:00 to 18:00 in Shanghai (it is 17:00 there), portal last.
+    const put = await rt.app.inject({ method: 'PUT', url: '/api/v1/message-rules/order_confirmation', headers: { ...admin, 'if-match': '"0"' }, payload: { ...body, quietHoursStart: '16:00', quietHoursEnd: '18:00' } });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json<MessageRule>()).toMatchObject({ version: 1, quietHoursStart: '16:00' });
+    const stale = await rt.app.inject({ method: 'PUT', url: '/api/v1/message-rules/order_confirmation', headers: { ...admin, 'if-match': '"0"' }, payload: body });
+    expect(stale.statusCode).toBe(412);
+
+    const c = await createCustomer(rt, { name: 'Night Owl', email: 'o@example.com' });
+    const order = await placeOrder(rt, c.id);
+    await rt.worker.drain();
+    const [held] = await messagesOf(rt, `orderId=${order.id}`);
+    expect(held).toMatchObject({ status: 'held', sendAfter: '2026-11-22T10:00:00.000Z' });
+    clock.advance(60 * 60_000);
+    await rt.worker.drain();
+    expect(await messagesOf(rt, `orderId=${order.id}`)).toMatchObject([{ status: 'queued', statusReason: EMAIL_OFF }]);
+
+    const off = await rt.app.inject({ method: 'PUT', url: '/api/v1/message-rules/status_update', headers: admin, payload: { ...body, templateKey: 'status_update', enabled: false } });
+    expect(off.statusCode, off.body).toBe(200);
+    const moved = await rt.app.inject({ method: 'POST', url: `/api/v1/orders/${order.id}/transitions`, headers: admin, payload: { to: 'confirmed' } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    await rt.worker.drain();
+    expect((await messagesOf(rt, `orderId=${order.id}`)).map((m) => m.templateKey)).toEqual(['order_confirmation']);
+    const on = await rt.app.inject({ method: 'PUT', url: '/api/v1/message-rules/status_update', headers: admin, payload: { ...body, templateKey: 'status_update', channels: ['portal'] } });
+    expect(on.statusCode).toBe(200);
+    await rt.app.inject({ method: 'POST', url: `/api/v1/orders/${order.id}/transitions`, headers: admin, payload: { to: 'in_production' } });
+    await rt.worker.drain();
+    const [update] = await messagesOf(rt, `orderId=${order.id}&channel=portal`);
+    expect(update).toMatchObject({ templateKey: 'status_update', status: 'delivered', subject: `Order ${order.number}: in production` });
+  });
+
+  it('only managers and admins edit rules and templates; every staff role reads messages', async () => {
+    for (const role of ['sales', 'support', 'warehouse', 'finance'] as const) {
+      const h = await rt.asRole(role);
+      expect((await rt.app.inject({ method: 'GET', url: '/api/v1/message-rules', headers: h })).statusCode).toBe(403);
+      expect((await rt.app.inject({ method: 'GET', url: '/api/v1/templates', headers: h })).statusCode).toBe(403);
+      expect((await rt.app.inject({ method: 'GET', url: '/api/v1/messages', headers: h })).statusCode).toBe(200);
+    }
+    const list = await rt.app.inject({ method: 'GET', url: '/api/v1/templates', headers: await rt.asRole('manager') });
+    expect(list.json<{ data: unknown[] }>().data).toHaveLength(12 * 3 * 2);
+  });
+});

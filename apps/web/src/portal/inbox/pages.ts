@@ -1,0 +1,3 @@
+/** Entry of the portal's inbox chunk (loaded lazily by the router). */
+export { PortalInboxPage } from './PortalInboxPage';
+export { PortalThreadPage } from './PortalThreadPage';

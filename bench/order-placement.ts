@@ -1,0 +1,193 @@
+/**
+ * Order placement throughput and latency: the engine ceiling (raw better-sqlite3 / pg running an
+ * order-shaped transaction with the app's durability settings) measured first, in the same run,
+ * then POST /api/v1/orders against a real `ordercare serve` process over loopback: closed loop at
+ * fixed concurrencies, then open loop at fixed fractions of the best closed-loop rate, latency
+ * measured from the intended send time.
+ *
+ *   npx tsx bench/order-placement.ts [--db sqlite|postgres] [--seconds 10] [--warmup 3]
+ *     [--concurrency 1,4,16,32] [--rates 0.25,0.5,0.75,0.9] [--products 200] [--customers 200]
+ *     [--worker embedded|process|off] [--profile] [--no-build]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { postgresCeiling, postgresCeilingSetup, sqliteCeiling, type CeilingResult, type OrderShape } from './lib/ceiling.js';
+import { profileMarkdown, summariseProfiles } from './lib/cpuprofile.js';
+import { closedLoop, createClient, openLoop, type LoadResult, type Request } from './lib/load.js';
+import { benchDatabase, buildServer, commandLine, engineName, machineFacts, REPO, spawnServer, type Engine, type ServerProcess } from './lib/process.js';
+import { openRuntime, seed, type Seeded } from './lib/seed.js';
+import { int, log, ms, pct } from './lib/stats.js';
+
+const { values: args } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'sqlite' },
+    seconds: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    concurrency: { type: 'string', default: '1,4,16,32' },
+    rates: { type: 'string', default: '0.25,0.5,0.75,0.9' },
+    products: { type: 'string', default: '200' },
+    customers: { type: 'string', default: '200' },
+    worker: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const engine: Engine = args.db === 'postgres' ? 'postgres' : 'sqlite';
+const SECONDS = Number(args.seconds);
+const WARMUP = Number(args.warmup);
+const CONCURRENCY = args.concurrency.split(',').filter(Boolean).map(Number);
+const RATES = args.rates === 'none' ? [] : args.rates.split(',').filter(Boolean).map(Number);
+/** Outbox worker: embedded in serve (SQLite default, how the app runs), a separate `ordercare worker` process (PostgreSQL default), or off (diagnosis only). */
+const workerMode = (args.worker ?? (engine === 'sqlite' ? 'embedded' : 'process')) as 'embedded' | 'process' | 'off';
+if (!['embedded', 'process', 'off'].includes(workerMode)) throw new Error('--worker embedded|process|off');
+
+/** Deterministic pseudo-random order i: a customer, 1–3 distinct products, 1–5 units each. */
+function shapeOf(seeded: Seeded, i: number): { customer: number; lines: { product: number; quantity: number }[] } {
+  let x = (i + 1) * 2654435761;
+  const rnd = (n: number) => {
+    x = (x ^ (x >>> 13)) * 1274126177;
+    x ^= x >>> 16;
+    return (x >>> 0) % n;
+  };
+  const count = 1 + rnd(3);
+  const first = rnd(seeded.products.length);
+  const lines = Array.from({ length: count }, (_, k) => ({ product: (first + k * 7) % seeded.products.length, quantity: 1 + rnd(5) }));
+  return { customer: rnd(seeded.customers.length), lines };
+}
+
+function ceilingShape(seeded: Seeded) {
+  return (i: number): OrderShape => {
+    const s = shapeOf(seeded, i);
+    return { customerId: seeded.customers[s.customer]!.id, lines: s.lines.map((l) => ({ productId: seeded.products[l.product]!.id, sku: seeded.products[l.product]!.sku, quantity: l.quantity, unitPrice: seeded.products[l.product]!.unitPrice })) };
+  };
+}
+
+function placementRequests(seeded: Seeded, runId: string) {
+  const headers = { authorization: `Bearer ${seeded.token}` };
+  const bodies = Array.from({ length: 2048 }, (_, i) => {
+    const s = shapeOf(seeded, i);
+    return JSON.stringify({
+      customerId: seeded.customers[s.customer]!.id,
+      currency: 'CNY',
+      lines: s.lines.map((l) => ({ sku: seeded.products[l.product]!.sku, quantity: l.quantity })),
+      shippingAddress: { name: 'Li Wei', line1: '88 Century Avenue', city: 'Shanghai', postalCode: '200120', country: 'CN' },
+      requestedDeliveryDate: '2026-12-01',
+      priority: (['low', 'normal', 'normal', 'high', 'urgent'] as const)[i % 5],
+      notes: i % 3 === 0 ? 'Deliver to the loading bay' : undefined,
+    });
+  });
+  let n = 0;
+  return (): Request => ({ method: 'POST', path: '/api/v1/orders', headers: { ...headers, 'idempotency-key': `${runId}-${n}` }, body: bodies[n++ % bodies.length] });
+}
+
+async function main() {
+  const started = Date.now();
+  if (!args['no-build']) buildServer();
+  const db = await benchDatabase(engine);
+  const servers: ServerProcess[] = [];
+  const profileDir = args.profile ? fs.mkdtempSync(path.join(os.tmpdir(), 'ordercare-cpuprof-')) : undefined;
+  try {
+    const rt = await openRuntime(db);
+    const seeded = await seed(rt, { products: Number(args.products), customers: Number(args.customers), stock: 1_000_000_000 });
+    await rt.close();
+
+    // 1. Engine ceiling, on a scratch database of the same engine, right before the HTTP runs.
+    const ceilings: CeilingResult[] = [];
+    const next = ceilingShape(seeded);
+    if (engine === 'sqlite') {
+      log('engine ceiling: better-sqlite3, one connection …');
+      ceilings.push(sqliteCeiling(await db.scratch('ceiling'), seeded.products, next, SECONDS));
+    } else {
+      const url = await db.scratch('ceiling');
+      await postgresCeilingSetup(url, seeded.products);
+      for (const c of CONCURRENCY) {
+        log(`engine ceiling: pg pool of ${c} …`);
+        ceilings.push(await postgresCeiling(url, next, c, SECONDS));
+      }
+    }
+    for (const c of ceilings) log(`  ceiling c=${c.concurrency}: ${int(c.rate)} orders/s, p50 ${ms(c.latency.p50)} ms, p99 ${ms(c.latency.p99)} ms`);
+    const bestCeiling = ceilings.reduce((a, b) => (b.rate > a.rate ? b : a));
+
+    // 2. The server under test, a separate process; the outbox worker as the app runs it.
+    const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    const server = await spawnServer({ db, worker: workerMode === 'embedded' ? 'embedded' : 'off', nodeArgs });
+    servers.push(server);
+    const workerProfileDir = profileDir && workerMode === 'process' ? fs.mkdtempSync(path.join(os.tmpdir(), 'ordercare-cpuprof-worker-')) : undefined;
+    if (workerMode === 'process') servers.push(await spawnServer({ db, command: 'worker', worker: 'off', nodeArgs: workerProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${workerProfileDir}`] : [] }));
+    const workerNote = {
+      embedded: 'serve with the embedded outbox worker (WORKER=embedded), which competes for the same event loop and database connection',
+      process: 'serve with WORKER=off plus one `ordercare worker` process (competing for the CPUs and the database)',
+      off: 'NONE (WORKER=off, diagnosis only: events pile up in the outbox)',
+    }[workerMode];
+    log(`server ${server.base} (pid ${server.pid}); ${workerNote}`);
+
+    const client = createClient(server.base);
+    const request = placementRequests(seeded, `bench-${Date.now()}`);
+    const maxC = Math.max(...CONCURRENCY);
+    log(`warm-up: ${WARMUP} s at concurrency ${maxC}`);
+    const warm = await closedLoop(client, request, { concurrency: maxC, seconds: WARMUP });
+    if (warm.ok === 0) throw new Error(`warm-up placed no order: ${warm.errors.join('\n')}`);
+
+    const closed: (LoadResult & { concurrency: number })[] = [];
+    for (const c of CONCURRENCY) {
+      const r = await closedLoop(client, request, { concurrency: c, seconds: SECONDS });
+      closed.push({ ...r, concurrency: c });
+      log(`  closed c=${c}: ${int(r.rate)} orders/s, p50 ${ms(r.latency.p50)} p99 ${ms(r.latency.p99)} ms, failed ${r.failed}${r.errors.length ? ` (${r.errors[0]})` : ''}`);
+    }
+    const best = closed.reduce((a, b) => (b.rate > a.rate ? b : a));
+    const open: (Awaited<ReturnType<typeof openLoop>> & { fraction: number })[] = [];
+    for (const f of RATES) {
+      const rate = Math.max(1, Math.round(best.rate * f));
+      const r = await openLoop(client, request, { rate, seconds: SECONDS });
+      open.push({ ...r, fraction: f });
+      log(`  open ${pct(f)} = ${rate}/s: achieved ${int(r.rate)}/s, p50 ${ms(r.latency.p50)} p99 ${ms(r.latency.p99)} ms, max in flight ${r.maxOutstanding}, failed ${r.failed}`);
+    }
+    const rss = server.rss();
+    client.close();
+    for (const s of servers.splice(0)) await s.stop();
+
+    // 3. The tables.
+    const name = engineName(engine);
+    const ratio = (r: number) => `${((r / bestCeiling.rate) * 100).toFixed(0)} %`;
+    const target = engine === 'sqlite' ? 0.4 : 0.25;
+    const half = open.find((o) => o.fraction === 0.5);
+    const out = [
+      `#### ${name}: order placement over HTTP vs the engine ceiling`,
+      '',
+      `${machineFacts(db)}. Load generator and server are separate processes sharing the same CPUs; the outbox worker: ${workerNote}.`,
+      `${seeded.products.length} products (ample stock), ${seeded.customers.length} customers, 1–3 lines per order, each request a new Idempotency-Key; ${SECONDS} s per step after a ${WARMUP} s warm-up.`,
+      '',
+      '| engine ceiling (raw driver, same durability) | connections | orders/s | p50 ms | p99 ms |',
+      '|---|---:|---:|---:|---:|',
+      ...ceilings.map((c) => `| ${engine === 'sqlite' ? 'better-sqlite3, BEGIN IMMEDIATE' : 'pg pool'} | ${c.concurrency} | ${int(c.rate)} | ${ms(c.latency.p50)} | ${ms(c.latency.p99)} |`),
+      '',
+      '| HTTP closed loop | concurrency | orders/s | of ceiling | p50 ms | p95 ms | p99 ms | p99.9 ms | failed |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+      ...closed.map((r) => `| POST /api/v1/orders | ${r.concurrency} | ${int(r.rate)} | ${ratio(r.rate)} | ${ms(r.latency.p50)} | ${ms(r.latency.p95)} | ${ms(r.latency.p99)} | ${ms(r.latency.p999)} | ${r.failed} |`),
+      '',
+      ...(open.length
+        ? [
+            '| HTTP open loop (latency from intended send time) | offered/s | achieved/s | p50 ms | p95 ms | p99 ms | p99.9 ms | max in flight | failed |',
+            '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+            ...open.map((r) => `| ${pct(r.fraction)} of best closed loop | ${int(r.offered)} | ${int(r.rate)} | ${ms(r.latency.p50)} | ${ms(r.latency.p95)} | ${ms(r.latency.p99)} | ${ms(r.latency.p999)} | ${r.maxOutstanding} | ${r.failed} |`),
+            '',
+          ]
+        : []),
+      `Best HTTP rate ${int(best.rate)} orders/s (concurrency ${best.concurrency}) = **${ratio(best.rate)} of the engine ceiling** (${int(bestCeiling.rate)} orders/s${engine === 'postgres' ? ` with ${bestCeiling.concurrency} connections` : ''}); target ≥ ${pct(target)}: ${best.rate / bestCeiling.rate >= target ? 'met' : 'NOT met'}.` +
+        (half ? ` p99 at half the best rate: ${ms(half.latency.p99)} ms (target < 25 ms: ${half.latency.p99 < 25 ? 'met' : 'NOT met'}).` : ''),
+      `Server resident set after the run: ${rss.rssMb.toFixed(0)} MB (peak ${rss.peakMb.toFixed(0)} MB).`,
+      '',
+      `Command: \`${commandLine()}\` (total ${((Date.now() - started) / 1000).toFixed(0)} s)`,
+    ];
+    if (profileDir) out.push('', '`ordercare serve`:', '', profileMarkdown(summariseProfiles(profileDir, REPO)), '', `Profiles: ${profileDir}`);
+    if (workerProfileDir) out.push('', '`ordercare worker`:', '', profileMarkdown(summariseProfiles(workerProfileDir, REPO), 10), '', `Profiles: ${workerProfileDir}`);
+    process.stdout.write(`${out.join('\n')}\n\n`);
+  } finally {
+    for (const s of servers) await s.stop();
+    db.close();
+  }
+}
+
+await main();
