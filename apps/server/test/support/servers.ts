@@ -112,8 +112,15 @@ export async function httpCluster(processes = 2): Promise<{ rt: TestRuntime; bas
     const { databaseUrl } = db;
     const rt = await inspector(db);
     const procs = await Promise.all(Array.from({ length: processes }, () => spawnServer({ databaseUrl })));
-    await Promise.all(procs.map((p) => p.ready()));
-    for (const p of procs) await expectSameBuild(rt, p.base);
+    try {
+      await Promise.all(procs.map((p) => p.ready()));
+      for (const p of procs) await expectSameBuild(rt, p.base);
+    } catch (e) {
+      // The suite's afterAll has no `close` yet: stop what was started, or it outlives the test run.
+      await Promise.all(procs.map((p) => p.stop('SIGKILL')));
+      await rt.close();
+      throw e;
+    }
     const close = async () => {
       await Promise.all(procs.map((p) => p.stop()));
       await rt.close();

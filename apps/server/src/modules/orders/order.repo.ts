@@ -1,6 +1,7 @@
+import type { SelectQueryBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/index.js';
 import type { DialectOps } from '../../platform/db/index.js';
-import type { OrderChangesTable, OrderEventsTable, OrderInvoicesTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema.js';
+import type { Database, OrderChangesTable, OrderEventsTable, OrderInvoicesTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema.js';
 
 // ---- orders ----
 /** An order's id by its human number (case-insensitive input, e.g. "so-2026-000123"). */
@@ -109,8 +110,33 @@ export interface OrderFilter {
 
 export type ListPosition = { sort: 'newest'; id: string } | { sort: 'priority'; rank: number; id: string };
 
-export function listOrderRows(db: Executor, filter: OrderFilter, sort: 'newest' | 'priority', limit: number, after?: ListPosition) {
-  let q = db.selectFrom('orders').selectAll().limit(limit + 1);
+export async function listOrderRows(db: Executor, filter: OrderFilter, sort: 'newest' | 'priority', limit: number, after?: ListPosition): Promise<OrdersTable[]> {
+  if (filter.from === undefined && filter.before === undefined) return paged(filtered(db.selectFrom('orders').selectAll(), filter), sort, limit, after).execute();
+  // A placed-date range: first the ids of the range through `orders_created` (a materialized CTE,
+  // so neither engine walks the id index backwards through the whole table hoping to meet the
+  // range soon, which PostgreSQL chose: ~170 ms at a million orders), sorted and paged; then the
+  // page's rows.
+  let q = db
+    .with((cte) => cte('in_range').materialized(), (d) => filtered(d.selectFrom('orders').select(['id', 'priority_rank']), filter))
+    .selectFrom('in_range')
+    .select('in_range.id')
+    .limit(limit + 1);
+  if (sort === 'priority') {
+    q = q.orderBy('in_range.priority_rank', 'desc').orderBy('in_range.id', 'desc');
+    if (after?.sort === 'priority') q = q.where((eb) => eb.or([eb('in_range.priority_rank', '<', after.rank), eb.and([eb('in_range.priority_rank', '=', after.rank), eb('in_range.id', '<', after.id)])]));
+  } else {
+    q = q.orderBy('in_range.id', 'desc');
+    if (after) q = q.where('in_range.id', '<', after.id);
+  }
+  const ids = (await q.execute()).map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = new Map((await db.selectFrom('orders').selectAll().where('id', 'in', ids).execute()).map((r) => [r.id, r]));
+  return ids.flatMap((id) => rows.get(id) ?? []);
+}
+
+/** The list's filters (everything but the order and the cursor). */
+function filtered<O>(base: SelectQueryBuilder<Database, 'orders', O>, filter: OrderFilter) {
+  let q = base;
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.priority) q = q.where('priority', '=', filter.priority);
   if (filter.customerId) q = q.where('customer_id', '=', filter.customerId);
@@ -122,6 +148,11 @@ export function listOrderRows(db: Executor, filter: OrderFilter, sort: 'newest' 
       ? q.where('due_date', '<', overdue.today).where('status', 'not in', [...filter.settled])
       : q.where((eb) => eb.or([eb('due_date', '>=', overdue.today), eb('status', 'in', [...filter.settled])]));
   }
+  return q;
+}
+
+function paged<O>(q: SelectQueryBuilder<Database, 'orders', O>, sort: 'newest' | 'priority', limit: number, after?: ListPosition) {
+  q = q.limit(limit + 1);
   if (sort === 'priority') {
     q = q.orderBy('priority_rank', 'desc').orderBy('id', 'desc');
     if (after?.sort === 'priority') q = q.where((eb) => eb.or([eb('priority_rank', '<', after.rank), eb.and([eb('priority_rank', '=', after.rank), eb('id', '<', after.id)])]));
@@ -129,7 +160,7 @@ export function listOrderRows(db: Executor, filter: OrderFilter, sort: 'newest' 
     q = q.orderBy('id', 'desc');
     if (after) q = q.where('id', '<', after.id);
   }
-  return q.execute();
+  return q;
 }
 
 // ---- invoices ----

@@ -74,6 +74,19 @@ describe('GET /orders', () => {
     expect(keys(await list({ overdue: 'false' }))).toEqual(['e', 'd', 'c', 'b']);
   });
 
+  it('pages through a placement-time range, newest first and by priority, combined with other filters', async () => {
+    const day = { from: '2026-11-22', to: '2026-11-22' };
+    const first = await list({ ...day, limit: 2 });
+    const second = await list({ ...day, limit: 2, cursor: first.nextCursor! });
+    const third = await list({ ...day, limit: 2, cursor: second.nextCursor! });
+    expect([...keys(first), ...keys(second), ...keys(third), third.nextCursor]).toEqual(['e', 'd', 'c', 'b', 'a', null]);
+    const byPriority = await list({ ...day, sort: 'priority', limit: 3 });
+    const rest = await list({ ...day, sort: 'priority', limit: 3, cursor: byPriority.nextCursor! });
+    expect([...keys(byPriority), ...keys(rest)]).toEqual(['d', 'b', 'e', 'a', 'c']);
+    expect(keys(await list({ ...day, customerId: acme.id, overdue: 'false' }))).toEqual(['e', 'c']);
+    expect(first.data[0]).toMatchObject({ number: placed.e!.number, total: 226, priority: 'high' }); // whole rows, not just ids
+  });
+
   it('answers 400 for a bad filter', async () => {
     const res = await (await asRole(rt, 'sales')).list({ status: 'lost', overdue: 'maybe' });
     expect(res.statusCode).toBe(400);
