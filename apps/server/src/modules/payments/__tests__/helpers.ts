@@ -1,12 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { Customer, Order, OrderPayments, Payment, Problem, StaffRole } from '@ordercare/contracts';
+import { customer, product, receive, warehouse } from '../../../../test/support/fixtures.js';
 import type { TestRuntime } from '../../../../test/support/runtime.js';
-import type { Actor } from '../../../platform/auth/index.js';
-import { inTransaction } from '../../../platform/db/index.js';
-import type { Result } from '../../../platform/result.js';
-import { createProduct } from '../../catalog/index.js';
-import { adjustStock, createWarehouse } from '../../inventory/index.js';
 
 type Headers = Record<string, string>;
 
@@ -39,21 +35,13 @@ export async function footprint(rt: TestRuntime, orderId: string) {
   return { payments: await n('payments'), events: await n('order_events'), outbox: await n('outbox'), audit: await n('audit_log'), order };
 }
 
-const CLERK: Actor = { type: 'user', id: 'usr_test_clerk' };
-
-function unwrap<T, E>(r: Result<T, E>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`);
-  return r.value;
-}
-
 /** A customer and 10,000 units of BOLT-M8 at 10.00 CNY, tax-free, in warehouse SH-01. */
 export async function seedShop(rt: TestRuntime): Promise<Customer> {
-  const res = await rt.app.inject({ method: 'POST', url: '/api/v1/customers', headers: await rt.asRole('admin'), payload: { kind: 'business', name: 'Acme Ltd' } });
-  expect(res.statusCode, res.body).toBe(201);
-  const wh = unwrap(await inTransaction(rt.deps.db, (tx) => createWarehouse(tx, rt.deps.clock, CLERK, { code: 'SH-01', name: 'Shanghai' })));
-  unwrap(await inTransaction(rt.deps.db, (tx) => createProduct(tx, rt.deps.clock, CLERK, { sku: 'BOLT-M8', name: 'Bolt M8', unitPrice: 1000, currency: 'CNY', taxRate: 0, unit: 'pcs', active: true, trackInventory: true, allowBackorder: false, makeToOrder: false })));
-  unwrap(await inTransaction(rt.deps.db, (tx) => adjustStock(tx, rt.deps.clock, CLERK, { sku: 'BOLT-M8', warehouseId: wh.id, quantity: 10_000, kind: 'receipt', reason: 'test receipt' })));
-  return res.json<Customer>();
+  const buyer = await customer(rt, 'Acme Ltd');
+  const wh = await warehouse(rt, 'SH-01');
+  await product(rt, 'BOLT-M8', { name: 'Bolt M8', taxRate: 0 });
+  await receive(rt, 'BOLT-M8', wh.id, 10_000);
+  return buyer;
 }
 
 /** Places 10 × BOLT-M8 = 100.00 CNY (10000 minor units) through the API. */

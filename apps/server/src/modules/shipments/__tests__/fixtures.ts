@@ -4,7 +4,7 @@ import type { Order, Problem, Shipment } from '@ordercare/contracts';
 import type { TestRuntime } from '../../../../test/support/runtime.js';
 import { seedDemoCarriers } from '../index.js';
 
-export { customer, product, receive, unwrap, warehouse } from '../../../../test/support/fixtures.js';
+export { customer, expectLedgerHolds, product, receive, unwrap, warehouse } from '../../../../test/support/fixtures.js';
 
 export const orderBody = (customerId: string, over: Record<string, unknown> = {}) => ({
   customerId,
@@ -27,30 +27,6 @@ export async function level(rt: TestRuntime, productId: string, warehouseId: str
   return { onHand: row?.on_hand ?? 0, reserved: row?.reserved ?? 0, available: (row?.on_hand ?? 0) - (row?.reserved ?? 0) };
 }
 
-/** The stock ledger: on_hand = Σ quantity, reserved = Σ reserved_delta = Σ active reservations, never negative. */
-export async function expectLedgerHolds(rt: TestRuntime) {
-  const db = rt.deps.db;
-  for (const l of await db.selectFrom('stock_levels').selectAll().execute()) {
-    const sums = await db
-      .selectFrom('stock_movements')
-      .select([(eb) => eb.fn.coalesce(eb.fn.sum<number>('quantity'), eb.lit(0)).as('q'), (eb) => eb.fn.coalesce(eb.fn.sum<number>('reserved_delta'), eb.lit(0)).as('r')])
-      .where('product_id', '=', l.product_id)
-      .where('warehouse_id', '=', l.warehouse_id)
-      .executeTakeFirstOrThrow();
-    const held = await db
-      .selectFrom('stock_reservations')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>(eb('quantity', '+', eb.ref('backordered'))), eb.lit(0)).as('t'))
-      .where('product_id', '=', l.product_id)
-      .where('warehouse_id', '=', l.warehouse_id)
-      .where('status', '=', 'active')
-      .executeTakeFirstOrThrow();
-    expect(l.on_hand).toBe(Number(sums.q));
-    expect(l.reserved).toBe(Number(sums.r));
-    expect(l.reserved).toBe(Number(held.t));
-    expect(l.on_hand).toBeGreaterThanOrEqual(0);
-    expect(l.reserved).toBeGreaterThanOrEqual(0);
-  }
-}
 
 export async function withCarriers(rt: TestRuntime): Promise<void> {
   await seedDemoCarriers(rt.deps);
