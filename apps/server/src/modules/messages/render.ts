@@ -108,12 +108,32 @@ export class TemplateRenderError extends Error {
   }
 }
 
+/**
+ * Parsed templates by engine and source text. Every journey message renders three parts of a
+ * handful of templates, so parsing once per process matters (the bench's hot path); the source is
+ * the key, so a saved version is parsed afresh. Bounded: the oldest entries go first.
+ */
+const parsedCache = new Map<Liquid, Map<string, ReturnType<Liquid['parse']>>>();
+const CACHE_LIMIT = 500;
+
+function parsed(liquid: Liquid, body: string): ReturnType<Liquid['parse']> {
+  let cache = parsedCache.get(liquid);
+  if (!cache) parsedCache.set(liquid, (cache = new Map()));
+  let templates = cache.get(body);
+  if (!templates) {
+    templates = liquid.parse(body);
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(body, templates);
+  }
+  return templates;
+}
+
 /** Renders every part against `data`; throws TemplateRenderError for a broken template. */
 export async function renderTemplate(source: TemplateSource, data: Record<string, unknown>): Promise<Rendered> {
   const part = async (field: TemplateProblem['field'], body: string | null, liquid: Liquid) => {
     if (body === null) return null;
     try {
-      const out = String(await liquid.parseAndRender(body, data));
+      const out = String(await liquid.render(parsed(liquid, body), data));
       return out.length > MAX_OUTPUT_CHARS ? out.slice(0, MAX_OUTPUT_CHARS) : out;
     } catch (e) {
       throw new TemplateRenderError(problemOf(field, e));
