@@ -5,6 +5,7 @@ import { seedDemoCustomers } from './modules/customers/index.js';
 import { seedDemoCatalog } from './modules/inventory/index.js';
 import { seedDemoSettings } from './modules/settings/index.js';
 import { seedDemoCarriers } from './modules/shipments/index.js';
+import { seedDemoOrders } from './modules/orders/index.js';
 import { verifyPassword } from './platform/auth/index.js';
 import type { Db } from './platform/db/index.js';
 import type { Deps } from './deps.js';
@@ -57,5 +58,6 @@ export async function seedDemoData(deps: Deps): Promise<boolean> {
   await seedDemoCustomers(deps);
   await seedDemoCatalog(deps);
   await seedDemoCarriers(deps);
+  await seedDemoOrders(deps);
   return true;
 }

@@ -14,6 +14,7 @@ export { issueInvoice, type OrderInvoice } from './commands/issue-invoice.js';
 export { orderDocument, type OrderDocument } from './commands/order-document.js';
 export { ORDER_DOCUMENT_KINDS, type OrderDocumentKind } from './order-documents.js';
 export { formatOrderNumber, placeOrder, type PlaceOptions } from './commands/place-order.js';
+export { seedDemoOrders } from './seed.js';
 export { decideChange, editOrder, type DecisionOptions, type EditOptions } from './commands/edit-order.js';
 export { transitionOrder, type TransitionOptions } from './commands/transition-order.js';
 export { recordShipment, recordShipmentUpdate, SHIPPABLE_STATUSES, type OrderShipmentFacts, type ShipmentOrderError, type ShippedLine } from './commands/record-shipment.js';
