@@ -27,6 +27,27 @@ function useAmountField(initial: number, currency: string) {
 
 const methodOptions = (t: TFunction) => PAYMENT_RECORD_METHODS.map((m) => ({ value: m, label: t(`payments.methods.${m}`) }));
 
+/** The amount in major units, as typed; cleared of its error as soon as it changes. */
+function AmountInput({ amount, currency, hint, testId }: { amount: ReturnType<typeof useAmountField>; currency: string; hint: string; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <TextInput
+      label={t('payments.amount', { currency })}
+      description={hint}
+      inputMode="decimal"
+      required
+      value={amount.text}
+      error={amount.invalid ? t('payments.amountInvalid') : undefined}
+      onChange={(e) => {
+        amount.setText(e.currentTarget.value);
+        amount.setInvalid(false);
+      }}
+      data-testid={testId}
+      data-autofocus
+    />
+  );
+}
+
 /** Records a payment received; the amount starts at the balance due. One Idempotency-Key per opened modal. */
 export function RecordPaymentModal({ order, balanceDue, onClose }: { order: Order; balanceDue: number; onClose: () => void }) {
   const { t } = useTranslation();
@@ -49,20 +70,7 @@ export function RecordPaymentModal({ order, balanceDue, onClose }: { order: Orde
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <ProblemAlert error={record.error} title={t('payments.record.failed')} message={paymentError(t, record.error, order, locale, balanceDue)} testId="payment-error" />
-          <TextInput
-            label={t('payments.amount', { currency: order.currency })}
-            description={t('payments.record.amountHint', { amount: formatMoney(balanceDue, order.currency, locale) })}
-            inputMode="decimal"
-            required
-            value={amount.text}
-            error={amount.invalid ? t('payments.amountInvalid') : undefined}
-            onChange={(e) => {
-              amount.setText(e.currentTarget.value);
-              amount.setInvalid(false);
-            }}
-            data-testid="payment-amount"
-            data-autofocus
-          />
+          <AmountInput amount={amount} currency={order.currency} hint={t('payments.record.amountHint', { amount: formatMoney(balanceDue, order.currency, locale) })} testId="payment-amount" />
           <Select label={t('payments.method')} data={methodOptions(t)} value={method} onChange={(v) => v && setMethod(v as PaymentMethod)} allowDeselect={false} data-testid="payment-method" />
           <TextInput label={t('payments.reference')} description={t('payments.referenceHint')} maxLength={500} value={reference} onChange={(e) => setReference(e.currentTarget.value)} data-testid="payment-reference" />
           <Group justify="flex-end" mt="xs">
@@ -104,20 +112,7 @@ export function RefundModal({ order, refundable, onClose }: { order: Order; refu
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <ProblemAlert error={refund.error} title={t('payments.refund.failed')} message={paymentError(t, refund.error, order, locale, refundable)} testId="refund-error" />
-          <TextInput
-            label={t('payments.amount', { currency: order.currency })}
-            description={t('payments.refund.amountHint', { amount: formatMoney(refundable, order.currency, locale) })}
-            inputMode="decimal"
-            required
-            value={amount.text}
-            error={amount.invalid ? t('payments.amountInvalid') : undefined}
-            onChange={(e) => {
-              amount.setText(e.currentTarget.value);
-              amount.setInvalid(false);
-            }}
-            data-testid="refund-amount"
-            data-autofocus
-          />
+          <AmountInput amount={amount} currency={order.currency} hint={t('payments.refund.amountHint', { amount: formatMoney(refundable, order.currency, locale) })} testId="refund-amount" />
           <Select label={t('payments.method')} data={methodOptions(t)} value={method} onChange={(v) => v && setMethod(v as PaymentMethod)} allowDeselect={false} data-testid="refund-method" />
           <Textarea
             label={t('payments.refund.reason')}
