@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import {
-  CompiledQuery,
+  type CompiledQuery,
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
@@ -13,9 +13,20 @@ import {
 
 /**
  * Kysely's bundled SQLite driver prepares every statement anew and opens transactions with a
- * deferred `BEGIN`. Ours caches prepared statements and uses `BEGIN IMMEDIATE`, so a transaction
- * takes the write lock up front and waits (busy_timeout) instead of failing with SQLITE_BUSY when
- * another process (the CLI, a second server) writes at the same time.
+ * deferred `BEGIN`. Ours caches prepared statements, uses `BEGIN IMMEDIATE` (a transaction takes
+ * the write lock up front and waits, busy_timeout, instead of failing with SQLITE_BUSY when
+ * another process writes at the same time), and commits in groups.
+ *
+ * Group commit: with `synchronous=FULL` every COMMIT is an fsync, and better-sqlite3 runs it on
+ * the event loop, so one commit per transaction made the fsync the largest cost of placing an
+ * order. Here a Kysely transaction is a savepoint inside one SQLite transaction that stays open
+ * until the end of the current event-loop turn (`setImmediate`): the transactions of every request
+ * that reached the database in that turn are made durable by one COMMIT. A caller's
+ * `commitTransaction` resolves only after that COMMIT, so nothing is acknowledged before it is on
+ * disk; if the COMMIT fails, every transaction of the group fails with it. Transactions still run
+ * one at a time (one connection, a lock from BEGIN to commit), so each sees the ones before it.
+ * A write outside a transaction first commits the open group, then runs on its own (autocommit).
+ * Reads outside a transaction may see a group's work a moment before it is durable.
  */
 export class SqliteDialect implements Dialect {
   constructor(private readonly db: BetterSqlite3.Database) {}
@@ -33,45 +44,137 @@ export class SqliteDialect implements Dialect {
   }
 }
 
-class SqliteDriver implements Driver {
-  private readonly connection: SqliteConnection;
-  private lock: Promise<void> | undefined;
-  private release: (() => void) | undefined;
+// Captured at load so fake timers in a test can never hold back a commit.
+const nextTurn = globalThis.setImmediate;
 
-  constructor(private readonly db: BetterSqlite3.Database) {
-    this.connection = new SqliteConnection(db);
-  }
-  async init(): Promise<void> {}
+interface Waiter {
+  resolve(): void;
+  reject(error: unknown): void;
+}
 
-  /** One connection, so callers queue here: a transaction holds it from BEGIN to COMMIT. */
-  async acquireConnection(): Promise<DatabaseConnection> {
-    while (this.lock) await this.lock;
-    this.lock = new Promise((resolve) => (this.release = resolve));
-    return this.connection;
+/** One caller's hold on the connection, from acquire to release. */
+class Lease implements DatabaseConnection {
+  inTransaction = false;
+  constructor(private readonly driver: SqliteDriver) {}
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    return Promise.resolve(this.driver.execute<R>(this, query));
   }
-  async releaseConnection(): Promise<void> {
-    const release = this.release;
-    this.lock = undefined;
-    this.release = undefined;
-    release?.();
-  }
-  async beginTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw('begin immediate'));
-  }
-  async commitTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw('commit'));
-  }
-  async rollbackTransaction(conn: DatabaseConnection): Promise<void> {
-    if (this.db.inTransaction) await conn.executeQuery(CompiledQuery.raw('rollback'));
-  }
-  async destroy(): Promise<void> {
-    this.db.close();
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not supported by the SQLite driver');
   }
 }
 
-class SqliteConnection implements DatabaseConnection {
+class SqliteDriver implements Driver {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private owner: Lease | undefined;
+  private lock: Promise<void> | undefined;
+  private unlock: (() => void) | undefined;
+  /** Transactions committed into the open SQLite transaction, waiting for its COMMIT. */
+  private group: Waiter[] = [];
+  private commitScheduled = false;
+  /** The turn ended while a caller held the connection: commit when it lets go. */
+  private commitDue = false;
+
   constructor(private readonly db: BetterSqlite3.Database) {}
+  async init(): Promise<void> {}
+
+  /** One connection, so callers queue here: a transaction holds it from BEGIN to its commit. */
+  async acquireConnection(): Promise<DatabaseConnection> {
+    while (this.lock) await this.lock;
+    this.lock = new Promise((resolve) => (this.unlock = resolve));
+    this.owner = new Lease(this);
+    return this.owner;
+  }
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    this.release(connection as Lease);
+  }
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    if (!this.db.inTransaction) {
+      this.run('begin immediate');
+      this.scheduleCommit();
+    }
+    this.run('savepoint ordercare_tx');
+    (connection as Lease).inTransaction = true;
+  }
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    const lease = connection as Lease;
+    this.run('release savepoint ordercare_tx');
+    lease.inTransaction = false;
+    const durable = new Promise<void>((resolve, reject) => this.group.push({ resolve, reject }));
+    this.scheduleCommit();
+    this.release(lease);
+    await durable;
+  }
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    const lease = connection as Lease;
+    if (!lease.inTransaction) return; // the commit itself failed: the group was already rolled back
+    lease.inTransaction = false;
+    if (this.db.inTransaction) {
+      this.run('rollback to savepoint ordercare_tx');
+      this.run('release savepoint ordercare_tx');
+    } else {
+      // SQLite rolled back the whole transaction (I/O error, disk full): the group is lost with it.
+      this.settle(new Error('SQLite rolled back the transaction after an error; retry the request'));
+    }
+  }
+  async destroy(): Promise<void> {
+    if (this.db.inTransaction) this.commit();
+    this.db.close();
+  }
+
+  execute<R>(lease: Lease, query: CompiledQuery): QueryResult<R> {
+    const stmt = this.prepare(query.sql);
+    const params = query.parameters as unknown[];
+    if (!lease.inTransaction && !stmt.readonly && this.db.inTransaction) this.commit();
+    if (stmt.reader) return { rows: stmt.all(params) as R[] };
+    const { changes, lastInsertRowid } = stmt.run(params);
+    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+  }
+
+  private release(lease: Lease): void {
+    if (this.owner !== lease) return;
+    this.owner = undefined;
+    if (this.commitDue) this.commit();
+    const unlock = this.unlock;
+    this.lock = undefined;
+    this.unlock = undefined;
+    unlock?.();
+  }
+
+  private scheduleCommit(): void {
+    if (this.commitScheduled) return;
+    this.commitScheduled = true;
+    nextTurn(() => {
+      if (this.owner) this.commitDue = true;
+      else this.commit();
+    });
+  }
+
+  /** COMMITs the open transaction (one fsync) and settles every transaction grouped in it. */
+  private commit(): void {
+    this.commitScheduled = false;
+    this.commitDue = false;
+    if (!this.db.inTransaction) return this.settle(this.group.length ? new Error('SQLite rolled back the transaction after an error; retry the request') : undefined);
+    try {
+      this.run('commit');
+    } catch (error) {
+      if (this.db.inTransaction) this.run('rollback');
+      return this.settle(error);
+    }
+    this.settle(undefined);
+  }
+
+  private settle(error: unknown): void {
+    const waiters = this.group;
+    this.group = [];
+    for (const w of waiters) if (error === undefined) w.resolve();
+    else w.reject(error);
+  }
+
+  private run(sqlText: string): void {
+    this.prepare(sqlText).run();
+  }
 
   private prepare(sqlText: string): BetterSqlite3.Statement {
     let stmt = this.statements.get(sqlText);
@@ -81,18 +184,5 @@ class SqliteConnection implements DatabaseConnection {
       this.statements.set(sqlText, stmt);
     }
     return stmt;
-  }
-
-  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const stmt = this.prepare(query.sql);
-    const params = query.parameters as unknown[];
-    if (stmt.reader) return { rows: stmt.all(params) as R[] };
-    const { changes, lastInsertRowid } = stmt.run(params);
-    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
-  }
-
-  // eslint-disable-next-line require-yield
-  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
-    throw new Error('streaming is not supported by the SQLite driver');
   }
 }

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteDialect } from '../sqlite-driver.js';
+
+interface Schema {
+  items: { id: number; label: string };
+}
+
+let dir: string;
+let sqlite: BetterSqlite3.Database;
+let other: BetterSqlite3.Database;
+let db: Kysely<Schema>;
+let commits: number;
+let failNextCommit: boolean;
+
+/** Counts the driver's COMMITs (and can make the next one fail) by wrapping the statements it prepares. */
+function instrument(conn: BetterSqlite3.Database): void {
+  const prepare = conn.prepare.bind(conn);
+  conn.prepare = ((text: string) => {
+    const stmt = prepare(text);
+    if (text !== 'commit') return stmt;
+    const run = stmt.run.bind(stmt);
+    stmt.run = ((...args: unknown[]) => {
+      if (failNextCommit) {
+        failNextCommit = false;
+        throw new Error('disk I/O error (simulated)');
+      }
+      commits += 1;
+      return run(...(args as []));
+    }) as typeof stmt.run;
+    return stmt;
+  }) as typeof conn.prepare;
+}
+
+const visibleElsewhere = () => (other.prepare('select label from items order by id').all() as { label: string }[]).map((r) => r.label);
+const insert = (label: string) => db.transaction().execute((tx) => tx.insertInto('items').values({ label } as never).execute());
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-group-commit-'));
+  const file = path.join(dir, 'db.sqlite');
+  sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  instrument(sqlite);
+  db = new Kysely<Schema>({ dialect: new SqliteDialect(sqlite) });
+  await sql`create table items (id integer primary key, label text not null unique)`.execute(db);
+  other = new BetterSqlite3(file, { readonly: true });
+  commits = 0;
+  failNextCommit = false;
+});
+afterEach(async () => {
+  other.close();
+  await db.destroy();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('SQLite group commit', () => {
+  it('makes transactions started in the same turn durable with one COMMIT, resolving none before it', async () => {
+    const seenInside: string[][] = [];
+    const durableWhenResolved: boolean[] = [];
+    const results = await Promise.all(
+      ['a', 'b', 'c', 'd', 'e'].map((label) =>
+        db.transaction().execute(async (tx) => {
+          seenInside.push(visibleElsewhere()); // another connection sees only what is committed
+          await tx.insertInto('items').values({ label } as never).execute();
+          return label;
+        }).then((label) => (durableWhenResolved.push(visibleElsewhere().includes(label)), label)),
+      ),
+    );
+    expect(results).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(seenInside).toEqual([[], [], [], [], []]);
+    expect(durableWhenResolved).toEqual([true, true, true, true, true]);
+    expect(commits).toBe(1);
+    expect(visibleElsewhere()).toEqual(['a', 'b', 'c', 'd', 'e']);
+
+    await insert('f'); // a later turn: a group of its own
+    expect(commits).toBe(2);
+    expect(visibleElsewhere()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+
+  it('rolls back only the failing transaction of a group', async () => {
+    await insert('taken');
+    const outcomes = await Promise.allSettled([insert('x'), insert('taken'), insert('y')]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(String((outcomes[1] as PromiseRejectedResult).reason)).toMatch(/UNIQUE/);
+    expect(visibleElsewhere()).toEqual(['taken', 'x', 'y']);
+    expect(sqlite.inTransaction).toBe(false);
+  });
+
+  it('fails every transaction of the group when its COMMIT fails, and keeps nothing of them', async () => {
+    await insert('before');
+    failNextCommit = true;
+    const outcomes = await Promise.allSettled([insert('lost1'), insert('lost2')]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    expect(String((outcomes[0] as PromiseRejectedResult).reason)).toContain('disk I/O error');
+    expect(sqlite.inTransaction).toBe(false);
+    expect(visibleElsewhere()).toEqual(['before']);
+    await insert('after'); // the connection is usable again
+    expect(visibleElsewhere()).toEqual(['before', 'after']);
+  });
+
+  it('commits an open group before a write outside any transaction, which is durable when it returns', async () => {
+    const grouped = insert('grouped');
+    await Promise.resolve(); // let the transaction start (and stay open for the turn)
+    await db.insertInto('items').values({ label: 'alone' } as never).execute();
+    expect(visibleElsewhere()).toEqual(['grouped', 'alone']);
+    await grouped;
+    expect(commits).toBe(1); // the group's; the lone write committed itself (autocommit)
+  });
+
+  it('never commits half a transaction: one waiting on I/O holds the COMMIT back until it ends', async () => {
+    let seenWhileWaiting: string[] = ['not checked'];
+    const slow = db.transaction().execute(async (tx) => {
+      await tx.insertInto('items').values({ label: 'slow' } as never).execute();
+      await new Promise((r) => setTimeout(r, 30)); // several turns pass
+      seenWhileWaiting = visibleElsewhere();
+      await tx.insertInto('items').values({ label: 'slow2' } as never).execute();
+    });
+    const quick = insert('quick'); // queued behind the slow one
+    await Promise.all([slow, quick]);
+    expect(seenWhileWaiting).toEqual([]);
+    expect(visibleElsewhere()).toEqual(['slow', 'slow2', 'quick']);
+    expect(commits).toBe(2); // the slow one's group when it let go, then the quick one's
+  });
+});
