@@ -344,7 +344,7 @@ async function main() {
       await explain(label, statements);
       const raw = await time(ITERATIONS, () => runRaw(statements));
       rows.push({ label: `GET /orders ${label}`, rows: found, statements: statements.length, http, raw });
-      log(`  ${label}: HTTP p50 ${ms(http.p50)} p99 ${ms(http.p99)} ms; raw p50 ${ms(raw.p50)} p99 ${ms(raw.p99)} ms`);
+      log(`  ${label}: HTTP p50 ${ms(http.p50)} p99 ${ms(http.p99)} ms; raw p50 ${ms(raw.p50)} p99 ${ms(raw.p99)} ms; server RSS ${server.rss().rssMb.toFixed(0)} MB (peak so far ${server.rss().peakMb.toFixed(0)})`);
     }
     {
       const ids = load.sampleIds;

@@ -1,4 +1,5 @@
 import type { DocumentLocale } from './documents.js';
+import { dateTimeFormat, numberFormat } from '../../platform/intl.js';
 
 /** Every label the documents print, in English and Simplified Chinese (same keys: a test checks). */
 const en = {
@@ -162,7 +163,7 @@ const digitsCache = new Map<string, number>();
 export function currencyDigits(currency: string): number {
   let digits = digitsCache.get(currency);
   if (digits === undefined) {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digits = numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
     digitsCache.set(currency, digits);
   }
   return digits;
@@ -170,19 +171,19 @@ export function currencyDigits(currency: string): number {
 
 /** `123450` CNY → `¥1,234.50` (zh-CN) or `CN¥1,234.50` (en). */
 export function formatMoney(minor: number, currency: string, locale: DocumentLocale): string {
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency }).format(minor / 10 ** currencyDigits(currency));
+  return numberFormat(intlLocale(locale), { style: 'currency', currency }).format(minor / 10 ** currencyDigits(currency));
 }
 
-export const formatNumber = (n: number, locale: DocumentLocale) => new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 3 }).format(n);
+export const formatNumber = (n: number, locale: DocumentLocale) => numberFormat(intlLocale(locale), { maximumFractionDigits: 3 }).format(n);
 
 /** `13.5` → `13.5%` (en) / `13.5%` (zh-CN). */
-export const formatPercent = (percent: number, locale: DocumentLocale) => new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 2 }).format(percent / 100);
+export const formatPercent = (percent: number, locale: DocumentLocale) => numberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 2 }).format(percent / 100);
 
 /** `2026-11-22` → `22 Nov 2026` / `2026年11月22日`; a timestamp prints its UTC date. */
 export function formatDate(date: string, locale: DocumentLocale): string {
   const d = new Date(date.length === 10 ? `${date}T00:00:00Z` : date);
   if (Number.isNaN(d.getTime())) return date;
-  return new Intl.DateTimeFormat(intlLocale(locale), { year: 'numeric', month: locale === 'zh-CN' ? 'long' : 'short', day: 'numeric', timeZone: 'UTC' }).format(d);
+  return dateTimeFormat(intlLocale(locale), { year: 'numeric', month: locale === 'zh-CN' ? 'long' : 'short', day: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
 /** `CN` → `China` / `中国`. */

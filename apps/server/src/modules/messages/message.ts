@@ -16,6 +16,8 @@ export function retryDelayMs(attempt: number, random: number = Math.random()): n
 
 export const OUTCOME_UNKNOWN = 'outcome unknown after a crash; check with the customer before resending';
 export const EMAIL_OFF = 'email is off (no SMTP_URL): the message is kept, not sent';
+/** Why a message of a channel that is not set up stays queued. */
+export const keptReason = (channel: string) => (channel === 'email' ? EMAIL_OFF : `${channel} is not configured: the message is kept, not sent`);
 
 export interface JourneyMessage {
   event: MessageEventKey;

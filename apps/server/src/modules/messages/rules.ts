@@ -1,5 +1,6 @@
 import type { Consent, MessageChannel, MessageEventKey, MessageRule, RuleChannel } from '@ordercare/contracts';
 import { MESSAGE_EVENT_KEYS } from '@ordercare/contracts';
+import { dateTimeFormat } from '../../platform/intl.js';
 
 /** The rule of an event as shipped; staff edit them in the back office (message_rules rows). */
 export function defaultRule(event: MessageEventKey): MessageRule {
@@ -85,7 +86,7 @@ const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.
 
 /** Minutes since local midnight of `at` in `timeZone`. */
 export function localMinutes(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const parts = dateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return get('hour') * 60 + get('minute');
 }

@@ -17,10 +17,6 @@ export async function insertOrder(db: Executor, row: OrdersTable, lines: readonl
   if (lines.length) await db.insertInto('order_lines').values([...lines]).execute();
 }
 
-export async function setOrderNumber(db: Executor, id: string, number: string): Promise<void> {
-  await db.updateTable('orders').set({ number }).where('id', '=', id).execute();
-}
-
 /** Writes the changed columns of a locked order, only if it is still at `seenVersion`. */
 export async function updateOrder(db: Executor, seenVersion: number, next: OrdersTable): Promise<boolean> {
   const { id, ...values } = next;

@@ -62,8 +62,8 @@ export function createIdempotency(db: Db, ops: DialectOps, clock: Clock) {
     const hash = requestHash(request.body);
     const lockKey = `${scope}|${key}`;
 
-    const existing = await lookup(db, scope, key);
-    if (existing) return ok(replay<T, S>(existing, hash));
+    // No lookup before the transaction: a new key (the common case) would pay for it twice. A
+    // replay is found inside, after the lock, and answered from the row read after rollback.
     if (inFlight.has(lockKey)) throw inProgress();
     inFlight.add(lockKey);
     try {

@@ -59,6 +59,8 @@ export interface WorkerOptions {
   housekeeping?: () => Promise<void>;
 }
 
+type Mark = { event_id: string; handler: string; handled_at: string };
+
 export function backoffMs(attempt: number): number {
   const base = Math.min(2000 * 2 ** Math.max(0, attempt - 1), 3_600_000);
   return Math.round(base * (0.8 + Math.random() * 0.4));
@@ -79,6 +81,8 @@ export function createWorker(options: WorkerOptions) {
   let loopDone: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
   let lastHousekeeping = 0;
+  /** Claimed events never tried before (no attempt, no error): no handler can have marked them yet. */
+  const untried = new Set<string>();
 
   async function claim(): Promise<OutboxEventRecord[]> {
     const now = clock.now().toISOString();
@@ -102,6 +106,8 @@ export function createWorker(options: WorkerOptions) {
         .set({ locked_by: workerId, locked_until: addMs(now, leaseMs), attempts: sql`attempts + 1` })
         .where('id', 'in', due.map((r) => r.id))
         .execute();
+      untried.clear();
+      for (const r of due) if (r.attempts === 0 && r.last_error === null) untried.add(r.id);
       return due.map((r) => ({
         id: r.id,
         type: r.type,
@@ -128,15 +134,18 @@ export function createWorker(options: WorkerOptions) {
 
   /**
    * Runs `handler` on `event`. Inside the batch transaction (`tx`), `once` shares it; otherwise each
-   * `once` is a transaction of its own. Either way the mark and the work commit together.
+   * `once` is a transaction of its own. Either way the mark and the work commit together. With
+   * `settledTogether` the event is marked done in the same transaction as the work, so a mark
+   * would add nothing: either both commit and the event is never run again, or neither does.
    */
-  async function runHandler(handler: OutboxHandler, event: OutboxEventRecord, tx?: Tx): Promise<void> {
+  async function runHandler(handler: OutboxHandler, event: OutboxEventRecord, tx?: Tx, settledTogether = false, later?: Mark[]): Promise<void> {
     let marked = false;
     const ctx: HandlerContext = {
       db: tx ?? db,
       event,
       idempotencyKey: `${event.id}:${handler.name}`,
       once: async (work) => {
+        if (tx && settledTogether) return work(tx);
         const run = async (t: Tx) => ((await mark(t, event, handler)) ? { skipped: false as const, value: await work(t) } : { skipped: true as const });
         const result = tx ? await run(tx) : await db.transaction().execute(run);
         marked = true;
@@ -144,19 +153,26 @@ export function createWorker(options: WorkerOptions) {
       },
     };
     await handler.handle(ctx);
-    if (!marked) await mark(tx ?? db, event, handler);
+    if (marked || settledTogether) return;
+    if (later) later.push({ event_id: event.id, handler: handler.name, handled_at: clock.now().toISOString() });
+    else await mark(tx ?? db, event, handler);
   }
 
   async function handledBy(executor: Db | Tx, event: OutboxEventRecord): Promise<Set<string>> {
+    if (untried.has(event.id)) return new Set();
     return new Set((await executor.selectFrom('outbox_handled').select('handler').where('event_id', '=', event.id).execute()).map((r) => r.handler));
   }
 
-  /** The handlers that do I/O or long work, one after another, outside any batch transaction. */
-  async function deliver(event: OutboxEventRecord): Promise<void> {
+  /**
+   * The handlers that do I/O or long work, one after another, outside any batch transaction.
+   * Their marks are collected in `marks` and written with the event's settlement, in one commit
+   * (a crash before it runs them again, which they tolerate: they are at least once by contract).
+   */
+  async function deliver(event: OutboxEventRecord, marks: Mark[]): Promise<void> {
     const done = await handledBy(db, event);
     for (const handler of handlers) {
       if (handler.transactional || done.has(handler.name) || !wants(handler, event)) continue;
-      await runHandler(handler, event);
+      await runHandler(handler, event, undefined, false, marks);
     }
   }
 
@@ -178,10 +194,11 @@ export function createWorker(options: WorkerOptions) {
           await sql`savepoint outbox_event`.execute(tx);
           try {
             const done = await handledBy(tx, event);
+            const settledTogether = !rest.includes(event);
             for (const handler of handlers) {
-              if (handler.transactional && !done.has(handler.name) && wants(handler, event)) await runHandler(handler, event, tx);
+              if (handler.transactional && !done.has(handler.name) && wants(handler, event)) await runHandler(handler, event, tx, settledTogether);
             }
-            if (!rest.includes(event)) await settleIn(tx, event);
+            if (settledTogether) await settleIn(tx, event);
           } catch (e) {
             await sql`rollback to savepoint outbox_event`.execute(tx);
             failures.set(event.id, e ?? new Error('handler failed'));
@@ -205,13 +222,13 @@ export function createWorker(options: WorkerOptions) {
       .execute();
   }
 
-  async function settle(event: OutboxEventRecord, error: unknown): Promise<void> {
+  async function settle(tx: Tx, event: OutboxEventRecord, error: unknown): Promise<void> {
     const now = clock.now().toISOString();
-    if (error === undefined) return settleIn(db, event);
+    if (error === undefined) return settleIn(tx, event);
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     const failed = event.attempt >= maxAttempts;
     logger.warn({ eventId: event.id, type: event.type, attempt: event.attempt, err: error }, failed ? 'outbox event failed for good' : 'outbox event failed; will retry');
-    await db
+    await tx
       .updateTable('outbox')
       .set({
         status: failed ? 'failed' : 'pending',
@@ -225,19 +242,28 @@ export function createWorker(options: WorkerOptions) {
       .execute();
   }
 
+  /** Settles one event and writes the marks of the handlers that ran outside the batch, in one commit. */
+  async function settleWith(event: OutboxEventRecord, failure: unknown, marks: Mark[]): Promise<void> {
+    await db.transaction().execute(async (tx) => {
+      if (marks.length > 0) await tx.insertInto('outbox_handled').values(marks).onConflict((oc) => oc.columns(['event_id', 'handler']).doNothing()).execute();
+      await settle(tx, event, failure);
+    });
+  }
+
   /** Claims and handles one batch; returns how many events it took. */
   async function runOnce(): Promise<number> {
     const events = await claim();
     const { rest, failures } = await deliverBatch(events);
-    for (const [id, failure] of failures) await settle(events.find((e) => e.id === id)!, failure);
+    for (const [id, failure] of failures) await settleWith(events.find((e) => e.id === id)!, failure, []);
     for (const event of rest) {
+      const marks: Mark[] = [];
       let failure: unknown = undefined;
       try {
-        await deliver(event);
+        await deliver(event, marks);
       } catch (e) {
         failure = e ?? new Error('handler failed');
       }
-      await settle(event, failure);
+      await settleWith(event, failure, marks); // right away: a crash later must not run this event's I/O again
     }
     return events.length;
   }

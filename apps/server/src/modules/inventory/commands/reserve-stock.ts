@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Reservation } from '@ordercare/contracts';
+import type { Product, Reservation } from '@ordercare/contracts';
 import type { Actor } from '../../../platform/auth/index.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Tx } from '../../../platform/db/index.js';
@@ -16,6 +16,8 @@ export interface ReserveRequest {
   referenceType: string;
   referenceId: string;
   lines: readonly { sku: string; quantity: number }[];
+  /** The products of the lines by SKU when the caller has already read them (saves reading them again). */
+  products?: ReadonlyMap<string, Product>;
 }
 
 /** A plan is tried this often; a guard fails only when a concurrent transaction took the stock. */
@@ -38,7 +40,7 @@ export async function reserveStock(tx: Tx, clock: Clock, actor: Actor, request: 
   if (bad >= 0) return err({ code: 'invalid_quantity', message: 'must be a whole number of at least 1', lineIndex: bad });
 
   const groups = groupLines(request.lines);
-  const products = await findProductsBySkus(tx, groups.map((g) => g.sku));
+  const products = request.products && groups.every((g) => request.products!.has(g.sku)) ? request.products : await findProductsBySkus(tx, groups.map((g) => g.sku));
   const unknown = groups.filter((g) => !products.has(g.sku));
   if (unknown.length > 0) return err({ code: 'unknown_sku', lines: unknown.map((g) => ({ sku: g.sku, lineIndexes: g.lineIndexes })) });
   const demands: Demand[] = groups.flatMap((g) => {

@@ -4,7 +4,7 @@ import type { Tx } from '../../../platform/db/index.js';
 import { newId } from '../../../platform/ids.js';
 import { emitEvent, scheduleTimer, type OutboxEventRecord } from '../../../platform/outbox/index.js';
 import type { ChannelRegistry } from '../channels/index.js';
-import { SEND_DUE, type JourneyMessage } from '../message.js';
+import { keptReason, SEND_DUE, type JourneyMessage } from '../message.js';
 import { currentTemplate, insertMessage } from '../messages.repo.js';
 import { TemplateRenderError, renderTemplate } from '../render.js';
 import { decideDelivery } from '../rules.js';
@@ -49,6 +49,10 @@ export async function createJourneyMessage(tx: Tx, deps: Pick<Deps, 'clock' | 'c
     status = 'failed';
     reason = `the template ${rule.templateKey}/${channel}/${locale} v${template.version} could not be rendered: ${e.message}`;
   }
+  // A channel that is not set up (email without SMTP_URL) keeps the message queued; sending it
+  // would only record that, so no send is scheduled. Staff send it with Resend once it is set up.
+  const kept = status === 'queued' && !channels[channel].configured;
+  if (kept) reason = keptReason(channel);
   const inserted = await insertMessage(tx, {
     id,
     customer_id: customer.id,
@@ -76,7 +80,7 @@ export async function createJourneyMessage(tx: Tx, deps: Pick<Deps, 'clock' | 'c
   });
   if (!inserted) return null;
   const common = { messageId: id, customerId: customer.id, orderId: journey.orderId };
-  if (status === 'queued') await emitEvent(tx, at, { type: SEND_DUE, aggregateType: 'message', aggregateId: id, payload: { messageId: id }, dedupeKey: `message.send:${id}:1` });
+  if (status === 'queued' && !kept) await emitEvent(tx, at, { type: SEND_DUE, aggregateType: 'message', aggregateId: id, payload: { messageId: id }, dedupeKey: `message.send:${id}:1` });
   if (status === 'held' && decision.kind === 'send' && decision.sendAfter) {
     await scheduleTimer(tx, at, decision.sendAfter.toISOString(), { type: SEND_DUE, aggregateType: 'message', aggregateId: id, payload: { messageId: id }, dedupeKey: `message.send:${id}:held` });
   }

@@ -5,7 +5,7 @@ import { postToInbox } from '../../inbox/index.js';
 import { orderDocument } from '../../orders/index.js';
 import type { OutgoingMessage } from '../channels/channel.js';
 import type { ChannelRegistry } from '../channels/index.js';
-import { EMAIL_OFF, OUTCOME_UNKNOWN, retryDelayMs, SEND_DUE, toMessage } from '../message.js';
+import { keptReason, OUTCOME_UNKNOWN, retryDelayMs, SEND_DUE, toMessage } from '../message.js';
 import { findMessage, moveMessage } from '../messages.repo.js';
 
 export interface SendHooks {
@@ -41,7 +41,7 @@ export async function sendMessage(deps: Deps, channels: ChannelRegistry, message
   } else {
     if (row.status !== 'queued' && row.status !== 'held') return;
     if (!channel.configured) {
-      const reason = channel.id === 'email' ? EMAIL_OFF : `${channel.id} is not configured: the message is kept, not sent`;
+      const reason = keptReason(channel.id);
       if (row.status_reason !== reason) await moveMessage(deps.db, messageId, ['queued', 'held'], { status: 'queued', status_reason: reason, updated_at: now() });
       return;
     }

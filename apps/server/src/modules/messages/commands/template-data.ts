@@ -3,6 +3,7 @@ import type { Executor } from '../../../platform/db/index.js';
 import { getCustomer } from '../../customers/index.js';
 import { getOrder } from '../../orders/index.js';
 import { getCompanySettings } from '../../settings/index.js';
+import { numberFormat } from '../../../platform/intl.js';
 
 const STATUS_LABELS: Record<string, [string, string]> = {
   placed: ['placed', '已下单'],
@@ -30,7 +31,7 @@ export function statusLabel(status: string, locale: Locale): string {
 export function formatMoney(minor: unknown, currency: unknown, locale: Locale): string | null {
   if (typeof minor !== 'number' || typeof currency !== 'string') return null;
   try {
-    const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    const format = numberFormat(locale, { style: 'currency', currency });
     const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
     return format.format(minor / 10 ** digits);
   } catch {

@@ -48,7 +48,7 @@ export async function placeOrder(tx: Tx, deps: Pick<Deps, 'clock'>, actor: Actor
   if (!priced.ok) return err({ code: 'invalid', errors: priced.error.map((i) => ({ path: `body.${i.path}`, message: i.message })) });
 
   const id = newId('ord');
-  const reservation = await reserveStock(tx, deps.clock, actor, { referenceType: 'order', referenceId: id, lines: input.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })) });
+  const reservation = await reserveStock(tx, deps.clock, actor, { referenceType: 'order', referenceId: id, lines: input.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })), products });
   if (!reservation.ok) {
     const e = reservation.error;
     return err(e.code === 'insufficient_stock' ? { code: 'insufficient_stock', lines: e.lines } : { code: 'inventory', error: e });
@@ -56,6 +56,7 @@ export async function placeOrder(tx: Tx, deps: Pick<Deps, 'clock'>, actor: Actor
   const backordered = backorderedPerLine(input.lines, reservation.value.allocations);
 
   const now = deps.clock.now().toISOString();
+  const year = new Date(now).getUTCFullYear();
   const row = orderRow(id, input, priced.value, { customerName: name, channel: options.channel, actor, now });
   const lineRows: OrderLinesTable[] = lines.map((l, i) => ({
     id: newId('oln'),
@@ -74,21 +75,20 @@ export async function placeOrder(tx: Tx, deps: Pick<Deps, 'clock'>, actor: Actor
     make_to_order: l.product.makeToOrder ? 1 : 0,
     shipped: 0,
   }));
+  await recordAudit(tx, { actor, action: 'order.placed', entityType: 'order', entityId: id, after: auditable(row, lineRows), at: now, requestId: options.requestId });
+  // The number as late as the order row allows, so the counter row's lock (PostgreSQL) is held
+  // only while the order, its lines, its history row and the event are written.
+  const number = formatOrderNumber(year, await repo.nextOrderNumber(tx, year));
+  row.number = number;
   await repo.insertOrder(tx, row, lineRows);
   await repo.insertOrderEvent(tx, { id: newId('oev'), order_id: id, type: 'placed', at: now, actor_type: actor.type, actor_id: actor.id, from_status: null, to_status: 'placed', reason: null, changes: '{}' });
-  await recordAudit(tx, { actor, action: 'order.placed', entityType: 'order', entityId: id, after: auditable(row, lineRows), at: now, requestId: options.requestId });
-
-  // Last, to hold the counter row's lock (PostgreSQL) for as short a time as possible: after the
-  // increment only the number itself and the outbox event are written before commit.
-  const number = formatOrderNumber(new Date(now).getUTCFullYear(), await repo.nextOrderNumber(tx, new Date(now).getUTCFullYear()));
-  await repo.setOrderNumber(tx, id, number);
   await emitEvent(tx, now, {
     type: 'order.placed',
     aggregateType: 'order',
     aggregateId: id,
     payload: { orderId: id, customerId: row.customer_id, number, status: 'placed', total: row.total, currency: row.currency, channel: row.channel, priority: row.priority, actor },
   });
-  return ok(toOrder({ ...row, number }, lineRows, options.viewer));
+  return ok(toOrder(row, lineRows, options.viewer));
 }
 
 export function lineIssues(line: CreateOrderRequest['lines'][number], i: number, product: Product | undefined, currency: string): FieldError[] {
@@ -121,7 +121,7 @@ function orderRow(id: string, input: CreateOrderRequest, pricing: Pricing, meta:
   const text = (v: string | undefined) => (v ? v : null);
   return {
     id,
-    number: id, // replaced by the real number at the end of the transaction (the column is unique and not null)
+    number: '', // set from the counter just before the row is inserted
     status: 'placed',
     held_from: null,
     payment_status: 'unpaid',
