@@ -16,9 +16,11 @@ import { parseArgs } from 'node:util';
 import { postgresCeiling, postgresCeilingSetup, sqliteCeiling, type CeilingResult, type OrderShape } from './lib/ceiling.js';
 import { profileMarkdown, summariseProfiles } from './lib/cpuprofile.js';
 import { closedLoop, createClient, openLoop, type LoadResult, type Request } from './lib/load.js';
-import { benchDatabase, buildServer, commandLine, engineName, machineFacts, REPO, spawnServer, type Engine, type ServerProcess } from './lib/process.js';
+import { benchDatabase, type BenchDatabase, buildServer, commandLine, engineName, machineFacts, REPO, spawnServer, type Engine, type ServerProcess } from './lib/process.js';
 import { openRuntime, seed, type Seeded } from './lib/seed.js';
 import { int, log, ms, pct } from './lib/stats.js';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
 
 const { values: args } = parseArgs({
   options: {
@@ -82,6 +84,25 @@ function placementRequests(seeded: Seeded, runId: string) {
   return (): Request => ({ method: 'POST', path: '/api/v1/orders', headers: { ...headers, 'idempotency-key': `${runId}-${n}` }, body: bodies[n++ % bodies.length] });
 }
 
+/** Outbox events due and not yet handled: whether the worker keeps up with the placement rate. */
+async function backlogProbe(db: BenchDatabase): Promise<{ count(): Promise<number>; close(): Promise<void> }> {
+  const query = "select count(*) as n from outbox where status = 'pending' and available_at <= ";
+  if (db.engine === 'sqlite') {
+    const conn = new BetterSqlite3(db.sqliteFile ?? path.join(db.dataDir, 'ordercare.db'), { readonly: true });
+    const stmt = conn.prepare(`${query}?`);
+    return { count: async () => Number((stmt.get(new Date().toISOString()) as { n: number }).n), close: async () => void conn.close() };
+  }
+  const client = new pg.Client({ connectionString: db.databaseUrl });
+  await client.connect();
+  return { count: async () => Number((await client.query<{ n: string }>(`${query}$1`, [new Date().toISOString()])).rows[0]!.n), close: () => client.end() };
+}
+
+/** Waits (up to a minute) until the worker has handled every due event. */
+async function drained(probe: { count(): Promise<number> }): Promise<void> {
+  const until = Date.now() + 60_000;
+  while ((await probe.count()) > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+}
+
 async function main() {
   const started = Date.now();
   if (!args['no-build']) buildServer();
@@ -130,20 +151,26 @@ async function main() {
     const warm = await closedLoop(client, request, { concurrency: maxC, seconds: WARMUP });
     if (warm.ok === 0) throw new Error(`warm-up placed no order: ${warm.errors.join('\n')}`);
 
-    const closed: (LoadResult & { concurrency: number })[] = [];
+    const probe = await backlogProbe(db);
+    const closed: (LoadResult & { concurrency: number; backlog: number })[] = [];
     for (const c of CONCURRENCY) {
       const r = await closedLoop(client, request, { concurrency: c, seconds: SECONDS });
-      closed.push({ ...r, concurrency: c });
-      log(`  closed c=${c}: ${int(r.rate)} orders/s, p50 ${ms(r.latency.p50)} p99 ${ms(r.latency.p99)} ms, failed ${r.failed}${r.errors.length ? ` (${r.errors[0]})` : ''}`);
+      const backlog = await probe.count();
+      closed.push({ ...r, concurrency: c, backlog });
+      log(`  closed c=${c}: ${int(r.rate)} orders/s, p50 ${ms(r.latency.p50)} p99 ${ms(r.latency.p99)} ms, failed ${r.failed}${r.errors.length ? ` (${r.errors[0]})` : ''}; outbox backlog ${int(backlog)}`);
+      await drained(probe); // every step starts with the worker caught up
     }
     const best = closed.reduce((a, b) => (b.rate > a.rate ? b : a));
-    const open: (Awaited<ReturnType<typeof openLoop>> & { fraction: number })[] = [];
+    const open: (Awaited<ReturnType<typeof openLoop>> & { fraction: number; backlog: number })[] = [];
     for (const f of RATES) {
       const rate = Math.max(1, Math.round(best.rate * f));
       const r = await openLoop(client, request, { rate, seconds: SECONDS });
-      open.push({ ...r, fraction: f });
-      log(`  open ${pct(f)} = ${rate}/s: achieved ${int(r.rate)}/s, p50 ${ms(r.latency.p50)} p99 ${ms(r.latency.p99)} ms, max in flight ${r.maxOutstanding}, failed ${r.failed}`);
+      const backlog = await probe.count();
+      open.push({ ...r, fraction: f, backlog });
+      log(`  open ${pct(f)} = ${rate}/s: achieved ${int(r.rate)}/s, p50 ${ms(r.latency.p50)} p99 ${ms(r.latency.p99)} ms, max in flight ${r.maxOutstanding}, failed ${r.failed}; outbox backlog ${int(backlog)}`);
+      await drained(probe);
     }
+    await probe.close();
     const rss = server.rss();
     client.close();
     for (const s of servers.splice(0)) await s.stop();
@@ -163,20 +190,21 @@ async function main() {
       '|---|---:|---:|---:|---:|',
       ...ceilings.map((c) => `| ${engine === 'sqlite' ? 'better-sqlite3, BEGIN IMMEDIATE' : 'pg pool'} | ${c.concurrency} | ${int(c.rate)} | ${ms(c.latency.p50)} | ${ms(c.latency.p99)} |`),
       '',
-      '| HTTP closed loop | concurrency | orders/s | of ceiling | p50 ms | p95 ms | p99 ms | p99.9 ms | failed |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-      ...closed.map((r) => `| POST /api/v1/orders | ${r.concurrency} | ${int(r.rate)} | ${ratio(r.rate)} | ${ms(r.latency.p50)} | ${ms(r.latency.p95)} | ${ms(r.latency.p99)} | ${ms(r.latency.p999)} | ${r.failed} |`),
+      '| HTTP closed loop | concurrency | orders/s | of ceiling | p50 ms | p95 ms | p99 ms | p99.9 ms | failed | outbox backlog at end |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      ...closed.map((r) => `| POST /api/v1/orders | ${r.concurrency} | ${int(r.rate)} | ${ratio(r.rate)} | ${ms(r.latency.p50)} | ${ms(r.latency.p95)} | ${ms(r.latency.p99)} | ${ms(r.latency.p999)} | ${r.failed} | ${int(r.backlog)} |`),
       '',
       ...(open.length
         ? [
-            '| HTTP open loop (latency from intended send time) | offered/s | achieved/s | p50 ms | p95 ms | p99 ms | p99.9 ms | max in flight | failed |',
-            '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-            ...open.map((r) => `| ${pct(r.fraction)} of best closed loop | ${int(r.offered)} | ${int(r.rate)} | ${ms(r.latency.p50)} | ${ms(r.latency.p95)} | ${ms(r.latency.p99)} | ${ms(r.latency.p999)} | ${r.maxOutstanding} | ${r.failed} |`),
+            '| HTTP open loop (latency from intended send time) | offered/s | achieved/s | p50 ms | p95 ms | p99 ms | p99.9 ms | max in flight | failed | outbox backlog at end |',
+            '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+            ...open.map((r) => `| ${pct(r.fraction)} of best closed loop | ${int(r.offered)} | ${int(r.rate)} | ${ms(r.latency.p50)} | ${ms(r.latency.p95)} | ${ms(r.latency.p99)} | ${ms(r.latency.p999)} | ${r.maxOutstanding} | ${r.failed} | ${int(r.backlog)} |`),
             '',
           ]
         : []),
       `Best HTTP rate ${int(best.rate)} orders/s (concurrency ${best.concurrency}) = **${ratio(best.rate)} of the engine ceiling** (${int(bestCeiling.rate)} orders/s${engine === 'postgres' ? ` with ${bestCeiling.concurrency} connections` : ''}); target ≥ ${pct(target)}: ${best.rate / bestCeiling.rate >= target ? 'met' : 'NOT met'}.` +
         (half ? ` p99 at half the best rate: ${ms(half.latency.p99)} ms (target < 25 ms: ${half.latency.p99 < 25 ? 'met' : 'NOT met'}).` : ''),
+      'The outbox backlog is the events due but not yet handled when the step ended (each step starts with none): a rate the worker does not keep up with shows a growing backlog.',
       `Server resident set after the run: ${rss.rssMb.toFixed(0)} MB (peak ${rss.peakMb.toFixed(0)} MB).`,
       '',
       `Command: \`${commandLine()}\` (total ${((Date.now() - started) / 1000).toFixed(0)} s)`,
