@@ -1,5 +1,6 @@
 import type { OrderStatus } from '@ordercare/contracts';
 import type { Deps } from '../../deps.js';
+import type { Executor } from '../../platform/db/index.js';
 import { emitEvent, scheduleTimer, type OutboxHandler } from '../../platform/outbox/index.js';
 import { getOrder } from '../orders/index.js';
 import * as repo from './shipments.repo.js';
@@ -19,12 +20,18 @@ export function orderDueTimerHandler(deps: Pick<Deps, 'clock'>): OutboxHandler {
     events: ['order.placed'],
     async handle(ctx) {
       const orderId = String(ctx.event.payload.orderId);
-      const order = await getOrder(ctx.db, orderId);
-      if (!order) return;
-      const due = order.promisedDeliveryDate ?? order.requestedDeliveryDate;
+      // order.placed carries the due date; events written before it did need the order read.
+      const carried = ctx.event.payload.dueDate;
+      const due = typeof carried === 'string' ? carried : await dueDateOf(ctx.db, orderId);
+      if (!due) return;
       await ctx.once((tx) => scheduleTimer(tx, deps.clock.now().toISOString(), endOfDay(due), { type: 'order.due', aggregateType: 'order', aggregateId: orderId, payload: { orderId, dueDate: due }, dedupeKey: orderDueKey(orderId, due) }));
     },
   };
+}
+
+async function dueDateOf(db: Executor, orderId: string): Promise<string | undefined> {
+  const order = await getOrder(db, orderId);
+  return order ? (order.promisedDeliveryDate ?? order.requestedDeliveryDate) : undefined;
 }
 
 /**

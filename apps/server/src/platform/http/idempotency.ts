@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Clock } from '../clock.js';
 import { addMs } from '../clock.js';
 import type { DialectOps } from '../db/dialect.js';
@@ -39,6 +40,20 @@ export function createIdempotency(db: Db, ops: DialectOps, clock: Clock) {
       .executeTakeFirst();
   }
 
+  /**
+   * Takes the key's advisory lock (PostgreSQL; SQLite's write lock already serialises) and checks
+   * that no answer is stored yet. On PostgreSQL one round trip does both; its snapshot may predate
+   * a concurrent commit of the same key, which the unique key row then refuses (the caller replays).
+   */
+  async function claimKey(tx: Tx, scope: string, key: string, lockKey: string): Promise<'free' | 'in_progress' | 'exists'> {
+    if (ops.kind === 'postgres') {
+      const { rows } = await sql<{ locked: boolean; taken: boolean }>`select pg_try_advisory_xact_lock(hashtextextended(${lockKey}, 0)) as locked, exists (select 1 from idempotency_keys where scope = ${scope} and key = ${key}) as taken`.execute(tx);
+      return rows[0]?.locked !== true ? 'in_progress' : rows[0].taken ? 'exists' : 'free';
+    }
+    if (!(await ops.tryAdvisoryLock(tx, lockKey))) return 'in_progress';
+    return (await lookup(tx, scope, key)) ? 'exists' : 'free';
+  }
+
   function replay<T, S extends number>(row: { request_hash: string; status_code: number; response_body: string }, hash: string): StoredResponse<T, S> {
     if (row.request_hash !== hash) {
       throw new HttpProblem(422, 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request body. Use a new key for a new request.');
@@ -68,8 +83,8 @@ export function createIdempotency(db: Db, ops: DialectOps, clock: Clock) {
     inFlight.add(lockKey);
     try {
       const result = await inTransaction<T, E | Conflict>(db, async (tx) => {
-        if (!(await ops.tryAdvisoryLock(tx, lockKey))) return err({ idempotency: 'in_progress' });
-        if (await lookup(tx, scope, key)) return err({ idempotency: 'exists' });
+        const claim = await claimKey(tx, scope, key, lockKey);
+        if (claim !== 'free') return err({ idempotency: claim });
         const outcome = await work(tx);
         if (!outcome.ok) return outcome;
         await tx

@@ -57,11 +57,13 @@ export async function reserveStock(tx: Tx, clock: Clock, actor: Actor, request: 
     if (!plan.ok) return err({ code: 'insufficient_stock', lines: plan.error });
     // A savepoint per attempt: rolling back to it undoes a lost attempt's increments and, on
     // PostgreSQL, drops their row locks, so the next attempt again locks in ascending order only.
-    await sql`savepoint reserve_stock`.execute(tx);
+    // One allocation needs none: its guarded update either happened or changed and locked nothing.
+    const partial = plan.value.length > 1;
+    if (partial) await sql`savepoint reserve_stock`.execute(tx);
     const applied = await applyAll(tx, plan.value, now);
     contested = applied.contested;
-    if (contested) await sql`rollback to savepoint reserve_stock`.execute(tx);
-    await sql`release savepoint reserve_stock`.execute(tx);
+    if (partial && contested) await sql`rollback to savepoint reserve_stock`.execute(tx);
+    if (partial) await sql`release savepoint reserve_stock`.execute(tx);
     if (contested) continue;
     // One multi-row insert each for the ledger and the reservations (round trips matter on PostgreSQL).
     await appendMovement(

@@ -86,7 +86,7 @@ export async function placeOrder(tx: Tx, deps: Pick<Deps, 'clock'>, actor: Actor
     type: 'order.placed',
     aggregateType: 'order',
     aggregateId: id,
-    payload: { orderId: id, customerId: row.customer_id, number, status: 'placed', total: row.total, currency: row.currency, channel: row.channel, priority: row.priority, actor },
+    payload: { orderId: id, customerId: row.customer_id, number, status: 'placed', total: row.total, currency: row.currency, channel: row.channel, priority: row.priority, dueDate: row.due_date, actor },
   });
   return ok(toOrder(row, lineRows, options.viewer));
 }
