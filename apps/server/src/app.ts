@@ -68,10 +68,14 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     idempotency: createIdempotency(database.db, database.ops, clock),
     wakeWorker: () => worker.wake(),
   };
+  const runWorker = options.embeddedWorker ?? config.worker === 'embedded';
   const worker: Worker = createWorker({
     db: database.db,
     ops: database.ops,
     clock,
+    // Embedded, a batch runs on the event loop that serves requests (on SQLite without a pause,
+    // the engine being synchronous): small batches while it keeps up, larger under a backlog.
+    ...(runWorker ? { minBatchSize: 5, batchSize: 20 } : {}),
     logger: logger.child({ component: 'outbox' }),
     handlers: [...outboxHandlers(deps), ...(options.extraHandlers ?? [])],
     housekeeping: async () => {
@@ -104,7 +108,6 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   registerInboxRoutes(app, deps);
   await app.ready();
 
-  const runWorker = options.embeddedWorker ?? config.worker === 'embedded';
   if (runWorker) worker.start();
 
   return {

@@ -51,6 +51,13 @@ export interface WorkerOptions {
   handlers: readonly OutboxHandler[];
   logger: Logger;
   batchSize?: number;
+  /**
+   * With a smaller `minBatchSize`, the batch adapts: it doubles while claims come back full (a
+   * backlog) and halves when they do not, between the two sizes. The embedded worker uses this:
+   * its batch runs on the event loop that serves requests, so it stays small while the worker
+   * keeps up (short stalls) and grows when requests outpace it (so it does not fall behind).
+   */
+  minBatchSize?: number;
   /** How long a claim lasts; a crashed worker's events are picked up after it. */
   leaseMs?: number;
   pollMs?: number;
@@ -73,7 +80,9 @@ export function backoffMs(attempt: number): number {
 export function createWorker(options: WorkerOptions) {
   const { db, ops, clock, handlers, logger } = options;
   const workerId = newId('wrk');
-  const batchSize = options.batchSize ?? 20;
+  const maxBatch = options.batchSize ?? 20;
+  const minBatch = Math.min(options.minBatchSize ?? maxBatch, maxBatch);
+  let batchSize = minBatch;
   const leaseMs = options.leaseMs ?? 60_000;
   const pollMs = options.pollMs ?? 250;
   const maxAttempts = options.maxAttempts ?? 15;
@@ -253,6 +262,7 @@ export function createWorker(options: WorkerOptions) {
   /** Claims and handles one batch; returns how many events it took. */
   async function runOnce(): Promise<number> {
     const events = await claim();
+    batchSize = events.length === batchSize ? Math.min(maxBatch, batchSize * 2) : Math.max(minBatch, Math.floor(batchSize / 2));
     const { rest, failures } = await deliverBatch(events);
     for (const [id, failure] of failures) await settleWith(events.find((e) => e.id === id)!, failure, []);
     for (const event of rest) {

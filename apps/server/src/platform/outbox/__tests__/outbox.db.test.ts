@@ -224,4 +224,18 @@ describe('transactional outbox', () => {
     const pending = await a.deps.db.selectFrom('outbox').select('id').where('status', '!=', 'done').execute();
     expect(pending).toHaveLength(0);
   });
+  it('grows its batch while claims come back full and shrinks it when they do not (minBatchSize)', async () => {
+    const rt = await start({ extraHandlers: [] });
+    const seen: string[] = [];
+    const worker = createWorker({ db: rt.deps.db, ops: rt.deps.ops, clock: rt.deps.clock, logger: rt.deps.logger, handlers: [countingHandler(seen)], minBatchSize: 2, batchSize: 8 });
+    await rt.worker.drain(); // whatever set-up queued
+    const now = rt.deps.clock.now().toISOString();
+    await rt.deps.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < 20; i++) await emitEvent(tx, now, event(i));
+    });
+    const sizes: number[] = [];
+    for (let n = await worker.runOnce(); n > 0; n = await worker.runOnce()) sizes.push(n);
+    expect(sizes).toEqual([2, 4, 8, 6]);
+    expect(new Set(seen).size).toBe(20);
+  });
 });
