@@ -91,7 +91,7 @@ class SqliteDriver implements Driver {
   }
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     if (!this.db.inTransaction) {
-      this.run('begin immediate');
+      await this.beginImmediate();
       this.scheduleCommit();
     }
     this.run('savepoint ordercare_tx');
@@ -130,6 +130,31 @@ class SqliteDriver implements Driver {
     if (stmt.reader) return { rows: stmt.all(params) as R[] };
     const { changes, lastInsertRowid } = stmt.run(params);
     return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+  }
+
+  /**
+   * `BEGIN IMMEDIATE`, waiting for another connection's write lock without blocking the event
+   * loop: SQLite's own busy wait would sleep on this thread, and a group held open by another
+   * connection of this same process (which commits on this thread's next turn) would then never
+   * let go. Waits up to the connection's busy_timeout, like SQLite would.
+   */
+  private async beginImmediate(): Promise<void> {
+    const patience = Number(this.db.pragma('busy_timeout', { simple: true }));
+    const deadline = Date.now() + patience;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      for (let pause = 1; ; pause = Math.min(pause * 2, 20)) {
+        try {
+          this.run('begin immediate');
+          return;
+        } catch (error) {
+          if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    } finally {
+      this.db.pragma(`busy_timeout = ${Math.trunc(patience)}`); // a number read from SQLite, not input
+    }
   }
 
   private release(lease: Lease): void {

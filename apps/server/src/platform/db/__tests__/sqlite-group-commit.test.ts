@@ -11,6 +11,7 @@ interface Schema {
 }
 
 let dir: string;
+let file: string;
 let sqlite: BetterSqlite3.Database;
 let other: BetterSqlite3.Database;
 let db: Kysely<Schema>;
@@ -41,7 +42,7 @@ const insert = (label: string) => db.transaction().execute((tx) => tx.insertInto
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-group-commit-'));
-  const file = path.join(dir, 'db.sqlite');
+  file = path.join(dir, 'db.sqlite');
   sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
@@ -125,5 +126,18 @@ describe('SQLite group commit', () => {
     expect(seenWhileWaiting).toEqual([]);
     expect(visibleElsewhere()).toEqual(['slow', 'slow2', 'quick']);
     expect(commits).toBe(2); // the slow one's group when it let go, then the quick one's
+  });
+  it('lets another connection of the same process wait for an open group without blocking the event loop', async () => {
+    const conn = new BetterSqlite3(file);
+    conn.pragma('busy_timeout = 3000');
+    const second = new Kysely<Schema>({ dialect: new SqliteDialect(conn) });
+    try {
+      const started = Date.now();
+      await Promise.all([insert('first'), second.transaction().execute((tx) => tx.insertInto('items').values({ label: 'second' } as never).execute())]);
+      expect(Date.now() - started).toBeLessThan(1000); // a blocking busy wait would sit out its 3 s and fail
+      expect(visibleElsewhere()).toEqual(['first', 'second']);
+    } finally {
+      await second.destroy();
+    }
   });
 });
