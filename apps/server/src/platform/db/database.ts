@@ -27,7 +27,9 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect(sqlite) });
+    // FULL until the driver takes over: it runs NORMAL and fsyncs the WAL off the event loop
+    // before answering anyone, which keeps FULL's durability for everything acknowledged.
+    const db = new Kysely<Database>({ dialect: new SqliteDialect(sqlite, { syncWalOffThread: true }) });
     return { db, ops: dialectOps('sqlite'), description: `SQLite ${target.file}`, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import {
   type CompiledQuery,
@@ -27,14 +29,27 @@ import {
  * one at a time (one connection, a lock from BEGIN to commit), so each sees the ones before it.
  * A write outside a transaction first commits the open group, then runs on its own (autocommit).
  * Reads outside a transaction may see a group's work a moment before it is durable.
+ *
+ * The fsync off the event loop (`syncWalOffThread`, what the app uses): better-sqlite3 runs a
+ * COMMIT's fsync on the calling thread, so even one fsync per group stopped every request for it.
+ * With the option the connection runs `synchronous=NORMAL` (a COMMIT writes its WAL frames but
+ * does not fsync them) and the driver fsyncs the WAL file itself on libuv's thread pool after each
+ * COMMIT, settling the group only when that fsync returns. Acknowledged work is therefore exactly
+ * as durable as with `synchronous=FULL`; meanwhile the event loop goes on, and the next group
+ * (whose own fsync follows) can already run. WAL frames carry checksums, so a crash in between
+ * loses only unacknowledged groups, never consistency; checkpoints still sync the WAL first and
+ * the database file after, as SQLite does under NORMAL. Needs a file database in WAL mode.
  */
 export class SqliteDialect implements Dialect {
-  constructor(private readonly db: BetterSqlite3.Database) {}
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    private readonly options: { syncWalOffThread?: boolean; fsync?: Fsync } = {},
+  ) {}
   createAdapter() {
     return new SqliteAdapter();
   }
   createDriver(): Driver {
-    return new SqliteDriver(this.db);
+    return new SqliteDriver(this.db, this.options.syncWalOffThread ? new WalSync(this.db, this.options.fsync ?? fs.fsync) : undefined);
   }
   createIntrospector(db: Kysely<unknown>) {
     return new SqliteIntrospector(db);
@@ -52,12 +67,95 @@ interface Waiter {
   reject(error: unknown): void;
 }
 
+const settleAll = (waiters: Waiter[], error: unknown) => {
+  for (const w of waiters) if (error === undefined) w.resolve();
+  else w.reject(error);
+};
+
+/**
+ * fsyncs the WAL file on libuv's thread pool. Commits that arrive while an fsync runs wait for
+ * the next one, which then covers them all. On Linux an fsync flushes the file's data whatever
+ * descriptor it is called on; the WAL file keeps its inode while this connection is open (SQLite
+ * truncates and rewrites it, never replaces it, and deletes it only when the last connection
+ * closes).
+ */
+type Fsync = (fd: number, done: (error: NodeJS.ErrnoException | null) => void) => void;
+
+class WalSync {
+  private fd: number | undefined;
+  private running = false;
+  private waiting: Waiter[] = [];
+  private idle: (() => void)[] = [];
+
+  /** `fsync`: fs.fsync, or a test's slow or failing one. */
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    private readonly fsync: Fsync,
+  ) {
+    if (db.memory || String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') {
+      throw new Error('syncWalOffThread needs a file database in WAL mode');
+    }
+    db.pragma('synchronous = NORMAL');
+  }
+
+  /** Settles `waiters` once everything committed so far is on disk. */
+  after(waiters: Waiter[]): void {
+    if (waiters.length === 0) return;
+    this.waiting.push(...waiters);
+    if (!this.running) this.start();
+  }
+
+  /** Resolves when no fsync is running or waiting. */
+  drained(): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  close(): void {
+    if (this.fd !== undefined) fs.closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  private start(): void {
+    const batch = this.waiting;
+    this.waiting = [];
+    let fd: number;
+    try {
+      fd = this.descriptor();
+    } catch (error) {
+      return settleAll(batch, error);
+    }
+    this.running = true;
+    this.fsync(fd, (error) => {
+      this.running = false;
+      settleAll(batch, error ?? undefined);
+      if (this.waiting.length) return this.start();
+      for (const resolve of this.idle.splice(0)) resolve();
+    });
+  }
+
+  private descriptor(): number {
+    if (this.fd === undefined) {
+      const wal = `${this.db.name}-wal`;
+      this.fd = fs.openSync(wal, 'r');
+      // The WAL file's directory entry must be durable too (SQLite fsyncs it only under EXTRA).
+      const dir = fs.openSync(path.dirname(wal), 'r');
+      try {
+        fs.fsyncSync(dir);
+      } finally {
+        fs.closeSync(dir);
+      }
+    }
+    return this.fd;
+  }
+}
+
 /** One caller's hold on the connection, from acquire to release. */
 class Lease implements DatabaseConnection {
   inTransaction = false;
   constructor(private readonly driver: SqliteDriver) {}
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    return Promise.resolve(this.driver.execute<R>(this, query));
+    return this.driver.execute<R>(this, query);
   }
   // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
@@ -76,7 +174,10 @@ class SqliteDriver implements Driver {
   /** The turn ended while a caller held the connection: commit when it lets go. */
   private commitDue = false;
 
-  constructor(private readonly db: BetterSqlite3.Database) {}
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    private readonly walSync: WalSync | undefined,
+  ) {}
   async init(): Promise<void> {}
 
   /** One connection, so callers queue here: a transaction holds it from BEGIN to its commit. */
@@ -120,16 +221,26 @@ class SqliteDriver implements Driver {
   }
   async destroy(): Promise<void> {
     if (this.db.inTransaction) this.commit();
+    await this.walSync?.drained();
+    this.walSync?.close();
     this.db.close();
   }
 
-  execute<R>(lease: Lease, query: CompiledQuery): QueryResult<R> {
+  async execute<R>(lease: Lease, query: CompiledQuery): Promise<QueryResult<R>> {
     const stmt = this.prepare(query.sql);
     const params = query.parameters as unknown[];
-    if (!lease.inTransaction && !stmt.readonly && this.db.inTransaction) this.commit();
-    if (stmt.reader) return { rows: stmt.all(params) as R[] };
-    const { changes, lastInsertRowid } = stmt.run(params);
-    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+    const autocommit = !lease.inTransaction && !stmt.readonly;
+    if (autocommit && this.db.inTransaction) this.commit();
+    let result: QueryResult<R>;
+    if (stmt.reader) result = { rows: stmt.all(params) as R[] };
+    else {
+      const { changes, lastInsertRowid } = stmt.run(params);
+      result = { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+    }
+    // A write outside a transaction committed on its own: answer once it is durable.
+    const walSync = this.walSync;
+    if (autocommit && walSync) await new Promise<void>((resolve, reject) => walSync.after([{ resolve, reject }]));
+    return result;
   }
 
   /**
@@ -193,8 +304,8 @@ class SqliteDriver implements Driver {
   private settle(error: unknown): void {
     const waiters = this.group;
     this.group = [];
-    for (const w of waiters) if (error === undefined) w.resolve();
-    else w.reject(error);
+    if (error === undefined && this.walSync) this.walSync.after(waiters);
+    else settleAll(waiters, error);
   }
 
   private run(sqlText: string): void {

@@ -141,3 +141,93 @@ describe('SQLite group commit', () => {
     }
   });
 });
+
+describe('SQLite fsync off the event loop (syncWalOffThread)', () => {
+  let conn: BetterSqlite3.Database;
+  let synced: Kysely<Schema>;
+  /** fsyncs held back until released, as a slow disk would. */
+  let held: (() => void)[];
+  let failNextSync: boolean;
+
+  beforeEach(async () => {
+    conn = new BetterSqlite3(file);
+    conn.pragma('journal_mode = WAL');
+    conn.pragma('synchronous = FULL');
+    held = [];
+    failNextSync = false;
+    const fsync = (fd: number, done: (error: NodeJS.ErrnoException | null) => void) => {
+      const fail = failNextSync;
+      failNextSync = false;
+      held.push(() => (fail ? done(Object.assign(new Error('EIO: fsync failed (simulated)'), { code: 'EIO' })) : fs.fsync(fd, done)));
+    };
+    synced = new Kysely<Schema>({ dialect: new SqliteDialect(conn, { syncWalOffThread: true, fsync }) });
+  });
+  afterEach(async () => {
+    for (const release of held.splice(0)) release();
+    await synced.destroy();
+  });
+
+  const put = (label: string) => synced.transaction().execute((tx) => tx.insertInto('items').values({ label } as never).execute());
+  const releaseHeld = async () => {
+    for (const release of held.splice(0)) release();
+    await new Promise((r) => setTimeout(r, 20));
+  };
+
+  it('runs the connection at synchronous=NORMAL and fsyncs the WAL itself', () => {
+    expect(conn.pragma('synchronous', { simple: true })).toBe(1);
+  });
+
+  it('answers a transaction only after the fsync that follows its COMMIT, and groups commits waiting on one fsync', async () => {
+    let answered = 0;
+    const first = put('a').then(() => (answered += 1));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(visibleElsewhere()).toEqual(['a']); // committed...
+    expect(answered).toBe(0); // ...but not answered: its fsync has not returned
+    expect(held).toHaveLength(1);
+
+    const later = Promise.all([put('b'), put('c')]).then(() => (answered += 2));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(visibleElsewhere()).toEqual(['a', 'b', 'c']); // the event loop went on while the fsync ran
+    expect(held).toHaveLength(1); // b and c wait for the next fsync, which starts when the first returns
+
+    await releaseHeld();
+    await first;
+    expect(answered).toBe(1);
+    expect(held).toHaveLength(1); // one fsync for both b and c
+    await releaseHeld();
+    await later;
+    expect(answered).toBe(3);
+  });
+
+  it('fails the transactions whose fsync failed, and later ones succeed', async () => {
+    failNextSync = true;
+    const lost = put('x').then(() => 'answered', (error: unknown) => String(error));
+    await new Promise((r) => setTimeout(r, 20));
+    await releaseHeld();
+    expect(await lost).toMatch(/EIO/);
+    const next = put('y');
+    await new Promise((r) => setTimeout(r, 20));
+    await releaseHeld();
+    await expect(next).resolves.toBeDefined();
+  });
+
+  it('answers a write outside any transaction only after its fsync', async () => {
+    let done = false;
+    const write = synced.insertInto('items').values({ label: 'alone' } as never).execute().then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(visibleElsewhere()).toEqual(['alone']);
+    expect(done).toBe(false);
+    await releaseHeld();
+    await write;
+    expect(done).toBe(true);
+  });
+
+  it('refuses a database not in WAL mode', () => {
+    const memory = new BetterSqlite3(':memory:');
+    try {
+      expect(() => new SqliteDialect(memory, { syncWalOffThread: true }).createDriver()).toThrow(/WAL/);
+    } finally {
+      memory.close();
+    }
+  });
+});
