@@ -4,7 +4,7 @@ import pino, { type Logger } from 'pino';
 import type { Deps } from './deps.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
-import { migrateToLatest, openDatabase, type DatabaseHandle } from './platform/db/index.js';
+import { migrateToLatest, openDatabase, type DatabaseHandle, type DatabaseOptions } from './platform/db/index.js';
 import { createHttpServer, createIdempotency, type App } from './platform/http/index.js';
 import { createWorker, type OutboxHandler, type Worker } from './platform/outbox/index.js';
 import { createAuthenticator, deleteExpiredSessions, registerIdentityRoutes } from './modules/identity/index.js';
@@ -28,18 +28,24 @@ export const VERSION = '0.1.0';
 export interface RuntimeOptions {
   logger?: Logger;
   clock?: Clock;
-  /** Start the outbox worker in this process (the default with SQLite, see config.worker). */
+  /** Start the outbox worker on this event loop (the default, see config.worker). */
   embeddedWorker?: boolean;
+  /** SQLite: WAL checkpoints in a thread of their own, off the event loop (what `serve` does). */
+  checkpointThread?: boolean;
   /** Extra outbox handlers (tests use this to observe delivery). */
   extraHandlers?: readonly OutboxHandler[];
   poolSize?: number;
 }
 
-export interface Runtime {
+/** The database, the modules' dependencies and the outbox worker: everything but HTTP. */
+export interface Core {
   deps: Deps;
   database: DatabaseHandle;
-  app: App;
   worker: Worker;
+}
+
+export interface Runtime extends Core {
+  app: App;
   close(): Promise<void>;
 }
 
@@ -52,13 +58,19 @@ export function outboxHandlers(deps: Deps): OutboxHandler[] {
   return [...customersHandlers(deps), ...catalogHandlers(deps), ...inventoryHandlers(deps), ...paymentsHandlers(deps), ...shipmentsHandlers(deps), ...webhooksHandlers(deps), ...messagesHandlers(deps)];
 }
 
-/** Opens the database, applies migrations, and wires deps, routes and the worker. */
-export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
-  const logger = options.logger ?? createLogger(config);
-  const clock = options.clock ?? systemClock;
-  const database = openDatabase(config.database, options.poolSize === undefined ? {} : { poolSize: options.poolSize });
-  await migrateToLatest(database.db);
+interface CoreOptions {
+  logger: Logger;
+  clock: Clock;
+  /** The worker will run on this event loop, next to requests: size its batches for that. */
+  embeddedWorker: boolean;
+  extraHandlers?: readonly OutboxHandler[] | undefined;
+  database: DatabaseOptions;
+}
 
+/** Opens the database and wires the modules' dependencies and the (not yet started) worker. */
+export function createCore(config: Config, options: CoreOptions): Core {
+  const { logger, clock } = options;
+  const database = openDatabase(config.database, options.database);
   const deps: Deps = {
     config,
     db: database.db,
@@ -68,7 +80,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     idempotency: createIdempotency(database.db, database.ops, clock),
     wakeWorker: () => worker.wake(),
   };
-  const runWorker = options.embeddedWorker ?? config.worker === 'embedded';
+  const runWorker = options.embeddedWorker;
   const worker: Worker = createWorker({
     db: database.db,
     ops: database.ops,
@@ -83,6 +95,25 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       await deleteExpiredSessions(deps.db, clock.now().toISOString());
     },
   });
+  return { deps, database, worker };
+}
+
+/** Opens the database, applies migrations, and wires deps, routes and the worker. */
+export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = options.logger ?? createLogger(config);
+  const clock = options.clock ?? systemClock;
+  const runWorker = options.embeddedWorker ?? config.worker === 'embedded';
+  const { deps, database, worker } = createCore(config, {
+    logger,
+    clock,
+    embeddedWorker: runWorker,
+    extraHandlers: options.extraHandlers,
+    database: {
+      ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
+      ...(options.checkpointThread ? { checkpointThread: { warn: (message: string) => logger.warn(message) } } : {}),
+    },
+  });
+  await migrateToLatest(database.db);
 
   const app = await createHttpServer({
     logger,

@@ -1,5 +1,7 @@
 import type { Config } from './platform/config.js';
-import { createRuntime } from './app.js';
+import { createCore, createLogger } from './app.js';
+import { systemClock } from './platform/clock.js';
+import { migrateToLatest } from './platform/db/index.js';
 
 /**
  * `ordercare worker`: the outbox worker as its own process. With PostgreSQL run as many as you
@@ -7,11 +9,14 @@ import { createRuntime } from './app.js';
  * keep all delivery here.
  */
 export async function runWorker(config: Config): Promise<void> {
-  const runtime = await createRuntime(config, { embeddedWorker: true });
-  runtime.deps.logger.info({ worker: runtime.worker.id, database: runtime.database.description }, 'outbox worker started');
+  const logger = createLogger(config);
+  const { worker, database } = createCore(config, { logger, clock: systemClock, embeddedWorker: true, database: {} });
+  await migrateToLatest(database.db);
+  worker.start();
+  logger.info({ worker: worker.id, database: database.description }, 'outbox worker started');
   const stop = async () => {
-    await runtime.worker.stop();
-    await runtime.database.close();
+    await worker.stop();
+    await database.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop());

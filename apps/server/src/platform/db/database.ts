@@ -7,6 +7,8 @@ import type { DatabaseTarget } from '../config.js';
 import { dialectOps, type DialectOps } from './dialect.js';
 import type { Database, Db } from './schema.js';
 import { SqliteDialect } from './sqlite-driver.js';
+import { startCheckpointer } from './checkpointer.js';
+import { SharedWriteLock } from './write-lock.js';
 
 export interface DatabaseHandle {
   db: Db;
@@ -16,10 +18,19 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+export interface DatabaseOptions {
+  poolSize?: number;
+  /**
+   * SQLite: WAL checkpoints in a thread of their own instead of on this event loop (what `serve`
+   * does; see checkpointer.ts). `warn` hears when it stops and SQLite's own checkpoints resume.
+   */
+  checkpointThread?: { warn(message: string): void };
+}
+
 // bigint (count(*), money sums) as JS numbers: all our integers are far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 
-export function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): DatabaseHandle {
+export function openDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): DatabaseHandle {
   if (target.kind === 'sqlite') {
     fs.mkdirSync(path.dirname(target.file), { recursive: true });
     const sqlite = new BetterSqlite3(target.file);
@@ -27,10 +38,20 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
+    const writeLock = options.checkpointThread ? new SharedWriteLock(SharedWriteLock.createBuffer()) : undefined;
+    const checkpointer = writeLock && options.checkpointThread ? startCheckpointer(sqlite, writeLock, options.checkpointThread.warn) : undefined;
     // FULL until the driver takes over: it runs NORMAL and fsyncs the WAL off the event loop
     // before answering anyone, which keeps FULL's durability for everything acknowledged.
-    const db = new Kysely<Database>({ dialect: new SqliteDialect(sqlite, { syncWalOffThread: true }) });
-    return { db, ops: dialectOps('sqlite'), description: `SQLite ${target.file}`, close: () => db.destroy() };
+    const db = new Kysely<Database>({ dialect: new SqliteDialect(sqlite, { syncWalOffThread: true, ...(checkpointer && writeLock ? { writeLock } : {}) }) });
+    return {
+      db,
+      ops: dialectOps('sqlite'),
+      description: `SQLite ${target.file}`,
+      async close() {
+        await checkpointer?.stop();
+        await db.destroy();
+      },
+    };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
   // An idle client losing its server connection must not crash the process; the pool replaces it.

@@ -1,4 +1,4 @@
-export { openDatabase, type DatabaseHandle } from './database.js';
+export { openDatabase, type DatabaseHandle, type DatabaseOptions } from './database.js';
 export { binaryTextType, dialectOps, isPostgres, type DialectKind, type DialectOps } from './dialect.js';
 export { migrateToLatest } from './migrate.js';
 export type { Database, Db, Executor, Tx } from './schema.js';

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import type { SharedWriteLock } from './write-lock.js';
 import {
   type CompiledQuery,
   SqliteAdapter,
@@ -43,13 +44,13 @@ import {
 export class SqliteDialect implements Dialect {
   constructor(
     private readonly db: BetterSqlite3.Database,
-    private readonly options: { syncWalOffThread?: boolean; fsync?: Fsync } = {},
+    private readonly options: { syncWalOffThread?: boolean; fsync?: Fsync; writeLock?: SharedWriteLock } = {},
   ) {}
   createAdapter() {
     return new SqliteAdapter();
   }
   createDriver(): Driver {
-    return new SqliteDriver(this.db, this.options.syncWalOffThread ? new WalSync(this.db, this.options.fsync ?? fs.fsync) : undefined);
+    return new SqliteDriver(this.db, this.options.syncWalOffThread ? new WalSync(this.db, this.options.fsync ?? fs.fsync) : undefined, this.options.writeLock);
   }
   createIntrospector(db: Kysely<unknown>) {
     return new SqliteIntrospector(db);
@@ -177,7 +178,11 @@ class SqliteDriver implements Driver {
   constructor(
     private readonly db: BetterSqlite3.Database,
     private readonly walSync: WalSync | undefined,
+    /** Shared with the other threads of this process that write (see write-lock.ts). */
+    private readonly writeLock: SharedWriteLock | undefined,
   ) {}
+  /** This connection holds `writeLock` (from before BEGIN IMMEDIATE to the end of the transaction). */
+  private holdsWriteLock = false;
   async init(): Promise<void> {}
 
   /** One connection, so callers queue here: a transaction holds it from BEGIN to its commit. */
@@ -192,7 +197,13 @@ class SqliteDriver implements Driver {
   }
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     if (!this.db.inTransaction) {
-      await this.beginImmediate();
+      await this.takeWriteLock();
+      try {
+        await this.beginImmediate();
+      } catch (error) {
+        this.dropWriteLock();
+        throw error;
+      }
       this.scheduleCommit();
     }
     this.run('savepoint ordercare_tx');
@@ -216,11 +227,13 @@ class SqliteDriver implements Driver {
       this.run('release savepoint ordercare_tx');
     } else {
       // SQLite rolled back the whole transaction (I/O error, disk full): the group is lost with it.
+      this.dropWriteLock();
       this.settle(new Error('SQLite rolled back the transaction after an error; retry the request'));
     }
   }
   async destroy(): Promise<void> {
     if (this.db.inTransaction) this.commit();
+    this.dropWriteLock();
     await this.walSync?.drained();
     this.walSync?.close();
     this.db.close();
@@ -231,11 +244,16 @@ class SqliteDriver implements Driver {
     const params = query.parameters as unknown[];
     const autocommit = !lease.inTransaction && !stmt.readonly;
     if (autocommit && this.db.inTransaction) this.commit();
+    if (autocommit) await this.takeWriteLock();
     let result: QueryResult<R>;
-    if (stmt.reader) result = { rows: stmt.all(params) as R[] };
-    else {
-      const { changes, lastInsertRowid } = stmt.run(params);
-      result = { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+    try {
+      if (stmt.reader) result = { rows: stmt.all(params) as R[] };
+      else {
+        const { changes, lastInsertRowid } = stmt.run(params);
+        result = { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+      }
+    } finally {
+      if (autocommit) this.dropWriteLock();
     }
     // A write outside a transaction committed on its own: answer once it is durable.
     const walSync = this.walSync;
@@ -268,6 +286,18 @@ class SqliteDriver implements Driver {
     }
   }
 
+  private async takeWriteLock(): Promise<void> {
+    if (!this.writeLock || this.holdsWriteLock) return;
+    await this.writeLock.acquire();
+    this.holdsWriteLock = true;
+  }
+
+  private dropWriteLock(): void {
+    if (!this.holdsWriteLock) return;
+    this.holdsWriteLock = false;
+    this.writeLock?.release();
+  }
+
   private release(lease: Lease): void {
     if (this.owner !== lease) return;
     this.owner = undefined;
@@ -291,13 +321,18 @@ class SqliteDriver implements Driver {
   private commit(): void {
     this.commitScheduled = false;
     this.commitDue = false;
-    if (!this.db.inTransaction) return this.settle(this.group.length ? new Error('SQLite rolled back the transaction after an error; retry the request') : undefined);
+    if (!this.db.inTransaction) {
+      this.dropWriteLock();
+      return this.settle(this.group.length ? new Error('SQLite rolled back the transaction after an error; retry the request') : undefined);
+    }
     try {
       this.run('commit');
     } catch (error) {
       if (this.db.inTransaction) this.run('rollback');
+      this.dropWriteLock();
       return this.settle(error);
     }
+    this.dropWriteLock();
     this.settle(undefined);
   }
 

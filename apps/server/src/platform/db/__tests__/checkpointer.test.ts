@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startCheckpointer, type Checkpointer } from '../checkpointer.js';
+import { SharedWriteLock } from '../write-lock.js';
+
+// A worker thread runs JavaScript, so the thread side is the built one (npm test builds first).
+const BUILT_ENTRY = new URL('../../../../dist/platform/db/checkpointer-thread.js', import.meta.url);
+
+let dir: string;
+let file: string;
+let conn: BetterSqlite3.Database;
+let lock: SharedWriteLock;
+let warnings: string[];
+let checkpointer: Checkpointer | undefined;
+
+const size = () => fs.statSync(file).size;
+const until = async (check: () => boolean, ms = 3000) => {
+  const end = Date.now() + ms;
+  while (Date.now() < end && !check()) await new Promise((r) => setTimeout(r, 20));
+  return check();
+};
+/** Writes pages into the WAL as the server does: under the shared lock. */
+const write = async (rows: number) => {
+  await lock.acquire();
+  try {
+    const insert = conn.prepare('insert into items (label) values (?)');
+    conn.transaction(() => {
+      for (let i = 0; i < rows; i++) insert.run(`item ${i} ${'x'.repeat(200)}`);
+    })();
+  } finally {
+    lock.release();
+  }
+};
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-checkpointer-'));
+  file = path.join(dir, 'db.sqlite');
+  conn = new BetterSqlite3(file);
+  conn.pragma('journal_mode = WAL');
+  conn.exec('create table items (id integer primary key, label text not null)');
+  conn.pragma('wal_checkpoint(TRUNCATE)');
+  lock = new SharedWriteLock(SharedWriteLock.createBuffer());
+  warnings = [];
+  checkpointer = undefined;
+});
+afterEach(async () => {
+  await checkpointer?.stop();
+  conn.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('WAL checkpointer thread', () => {
+  it('takes checkpoints off the connection and copies the WAL into the database file itself', async () => {
+    expect(fs.existsSync(BUILT_ENTRY)).toBe(true);
+    checkpointer = startCheckpointer(conn, lock, (m) => warnings.push(m), { everyMs: 20, entry: BUILT_ENTRY });
+    expect(checkpointer).toBeDefined();
+    expect(conn.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const before = size();
+    await write(100); // far below SQLite's own threshold of 1,000 pages: only the thread checkpoints this
+    expect(await until(() => size() > before)).toBe(true);
+    expect(warnings).toEqual([]);
+  });
+
+  it('checkpoints only while nobody else holds the write lock', async () => {
+    checkpointer = startCheckpointer(conn, lock, (m) => warnings.push(m), { everyMs: 20, entry: BUILT_ENTRY });
+    const before = size();
+    await write(100);
+    await lock.acquire(); // the server between BEGIN and COMMIT
+    const whileHeld = size();
+    await new Promise((r) => setTimeout(r, 200)); // ten of the thread's turns
+    expect(size()).toBe(whileHeld);
+    lock.release();
+    expect(await until(() => size() > before)).toBe(true);
+  });
+
+  it('gives checkpoints back to the connection when the thread dies', async () => {
+    const broken = path.join(dir, 'broken-thread.mjs');
+    fs.writeFileSync(broken, "throw new Error('cannot open the database');\n");
+    checkpointer = startCheckpointer(conn, lock, (m) => warnings.push(m), { everyMs: 20, entry: new URL(`file://${broken}`) });
+    expect(await until(() => warnings.length > 0)).toBe(true);
+    expect(warnings[0]).toMatch(/checkpointer thread stopped.*cannot open the database/);
+    expect(conn.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  });
+
+  it('hands on a write lock the thread held when it died', async () => {
+    const dies = path.join(dir, 'dies-holding.mjs');
+    fs.writeFileSync(
+      dies,
+      [
+        "import { workerData } from 'node:worker_threads';",
+        `import { SharedWriteLock } from ${JSON.stringify(new URL('../../../../dist/platform/db/write-lock.js', import.meta.url).href)};`,
+        'await new SharedWriteLock(workerData.lock).acquire(2);',
+        'process.exit(3);',
+      ].join('\n'),
+    );
+    checkpointer = startCheckpointer(conn, lock, (m) => warnings.push(m), { everyMs: 20, entry: new URL(`file://${dies}`) });
+    expect(await until(() => warnings.length > 0)).toBe(true);
+    const acquired = await Promise.race([lock.acquire().then(() => true), new Promise((r) => setTimeout(() => r(false), 1000))]);
+    expect(acquired).toBe(true);
+    lock.release();
+  });
+
+  it('stops with a last checkpoint and ends the thread', async () => {
+    checkpointer = startCheckpointer(conn, lock, (m) => warnings.push(m), { everyMs: 60_000, entry: BUILT_ENTRY });
+    await new Promise((r) => setTimeout(r, 100)); // the thread's first checkpoint, before any write
+    const before = size();
+    await write(100);
+    await checkpointer!.stop();
+    checkpointer = undefined;
+    expect(size()).toBeGreaterThan(before);
+    expect(warnings).toEqual([]);
+  });
+});
