@@ -1,6 +1,7 @@
 import type { AuditEntry } from '@ordercare/contracts';
 import type { Actor } from './auth/principal.js';
 import { decodeCursor, encodeCursor } from './db/cursor.js';
+import { insertRows } from './db/insert.js';
 import type { Executor } from './db/schema.js';
 import { newId } from './ids.js';
 
@@ -35,9 +36,8 @@ export function diffFields(before: Record<string, unknown> = {}, after: Record<s
 
 /** Writes one audit entry in the caller's transaction: who, when, what, before → after. */
 export async function recordAudit(tx: Executor, input: AuditInput): Promise<void> {
-  await tx
-    .insertInto('audit_log')
-    .values({
+  await insertRows(tx, 'audit_log', [
+    {
       id: newId('aud'),
       at: input.at,
       actor_type: input.actor.type,
@@ -47,8 +47,8 @@ export async function recordAudit(tx: Executor, input: AuditInput): Promise<void
       entity_id: input.entityId,
       changes: JSON.stringify(diffFields(input.before, input.after)),
       request_id: input.requestId ?? null,
-    })
-    .execute();
+    },
+  ]);
 }
 
 export async function listAudit(db: Executor, q: { entityType?: string | undefined; entityId?: string | undefined; limit: number; cursor?: string | undefined }) {

@@ -1,9 +1,9 @@
-import type { Executor } from '../../platform/db/index.js';
+import { insertRows, type Executor } from '../../platform/db/index.js';
 import type { CustomerTimelineTable } from '../../platform/db/schema.js';
 
 /** Inserts an entry once per event: a second insert for the same event does nothing. */
 export const insertTimelineEntry = (db: Executor, row: CustomerTimelineTable) =>
-  db.insertInto('customer_timeline').values(row).onConflict((oc) => oc.column('event_id').doNothing()).execute();
+  insertRows(db, 'customer_timeline', [row], { ignoreConflictOn: 'event_id' });
 
 /** Newest first by (occurred_at, id), after the position of the previous page's last entry. */
 export function listTimeline(db: Executor, customerId: string, limit: number, before?: readonly [occurredAt: string, id: string]) {

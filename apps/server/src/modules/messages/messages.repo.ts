@@ -1,6 +1,6 @@
 import type { Locale, MessageChannel, MessageEventKey, MessageListQuery, MessageRule, MessageTemplate, RuleChannel, TemplateAttachment, TemplateKey } from '@ordercare/contracts';
 import type { Executor } from '../../platform/db/index.js';
-import { decodeCursor, encodeCursor } from '../../platform/db/index.js';
+import { decodeCursor, encodeCursor, insertRows } from '../../platform/db/index.js';
 import type { MessageRulesTable, MessagesTable, MessageTemplateVersionsTable } from '../../platform/db/schema.js';
 import { defaultTemplate } from './default-templates/index.js';
 import { toMessage } from './message.js';
@@ -9,8 +9,7 @@ import { defaultRule } from './rules.js';
 // ---- messages ----
 
 export async function insertMessage(db: Executor, row: MessagesTable): Promise<boolean> {
-  const r = await db.insertInto('messages').values(row).onConflict((oc) => oc.column('idempotency_key').doNothing()).executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
+  return (await insertRows(db, 'messages', [row], { ignoreConflictOn: 'idempotency_key' })) > 0n;
 }
 
 export async function findMessage(db: Executor, id: string): Promise<MessagesTable | undefined> {

@@ -1,5 +1,5 @@
 import type { SelectQueryBuilder } from 'kysely';
-import type { Executor } from '../../platform/db/index.js';
+import { insertRows, type Executor } from '../../platform/db/index.js';
 import type { DialectOps } from '../../platform/db/index.js';
 import type { Database, OrderChangesTable, OrderEventsTable, OrderInvoicesTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema.js';
 
@@ -13,8 +13,8 @@ export const findOrderRow = (db: Executor, id: string) => db.selectFrom('orders'
 export const lockOrderRow = (db: Executor, ops: DialectOps, id: string) => ops.forUpdate(db.selectFrom('orders').selectAll().where('id', '=', id)).executeTakeFirst();
 
 export async function insertOrder(db: Executor, row: OrdersTable, lines: readonly OrderLinesTable[]): Promise<void> {
-  await db.insertInto('orders').values(row).execute();
-  if (lines.length) await db.insertInto('order_lines').values([...lines]).execute();
+  await insertRows(db, 'orders', [row]);
+  await insertRows(db, 'order_lines', lines);
 }
 
 /** Writes the changed columns of a locked order, only if it is still at `seenVersion`. */
@@ -29,7 +29,7 @@ export const linesOf = (db: Executor, orderId: string) => db.selectFrom('order_l
 /** Replaces an order's lines (edits; nothing of them has shipped). */
 export async function replaceLines(db: Executor, orderId: string, lines: readonly OrderLinesTable[]): Promise<void> {
   await db.deleteFrom('order_lines').where('order_id', '=', orderId).execute();
-  if (lines.length) await db.insertInto('order_lines').values([...lines]).execute();
+  await insertRows(db, 'order_lines', lines);
 }
 
 // ---- changes awaiting the customer ----
@@ -57,7 +57,7 @@ export async function decideChangeRow(db: Executor, id: string, values: Pick<Ord
 
 // ---- history ----
 export async function insertOrderEvent(db: Executor, row: OrderEventsTable): Promise<void> {
-  await db.insertInto('order_events').values(row).execute();
+  await insertRows(db, 'order_events', [row]);
 }
 
 /** One page of an order's history, oldest first (ids are time-sortable). */

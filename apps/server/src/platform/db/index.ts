@@ -3,4 +3,5 @@ export { binaryTextType, dialectOps, isPostgres, type DialectKind, type DialectO
 export { migrateToLatest } from './migrate.js';
 export type { Database, Db, Executor, Tx } from './schema.js';
 export { inTransaction } from './transaction.js';
+export { insertRows } from './insert.js';
 export { decodeCursor, encodeCursor } from './cursor.js';

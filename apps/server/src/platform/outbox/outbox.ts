@@ -1,3 +1,4 @@
+import { insertRows } from '../db/insert.js';
 import type { Executor } from '../db/schema.js';
 import { newId } from '../ids.js';
 
@@ -31,9 +32,11 @@ export async function cancelTimer(tx: Executor, dedupeKey: string): Promise<bool
 
 async function insertEvent(tx: Executor, at: string, dueAt: string, event: NewEvent): Promise<string> {
   const id = newId('evt');
-  const inserted = await tx
-    .insertInto('outbox')
-    .values({
+  const inserted = await insertRows(
+    tx,
+    'outbox',
+    [
+      {
       id,
       type: event.type,
       aggregate_type: event.aggregateType,
@@ -48,11 +51,11 @@ async function insertEvent(tx: Executor, at: string, dueAt: string, event: NewEv
       locked_until: null,
       created_at: at,
       processed_at: null,
-    })
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (inserted) return inserted.id;
+      },
+    ],
+    { ignoreConflictOn: 'dedupe_key' },
+  );
+  if (inserted > 0n) return id;
   const existing = await tx.selectFrom('outbox').select('id').where('dedupe_key', '=', event.dedupeKey ?? '').executeTakeFirstOrThrow();
   return existing.id;
 }
