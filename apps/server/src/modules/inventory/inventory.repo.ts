@@ -8,7 +8,6 @@ export const findWarehouse = (db: Executor, id: string) => db.selectFrom('wareho
 export const findWarehouseByCode = (db: Executor, code: string) => db.selectFrom('warehouses').selectAll().where('code', '=', code).executeTakeFirst();
 export const findWarehousesByIds = (db: Executor, ids: readonly string[]) =>
   ids.length === 0 ? Promise.resolve([]) : db.selectFrom('warehouses').selectAll().where('id', 'in', [...new Set(ids)]).execute();
-export const activeWarehouses = (db: Executor) => db.selectFrom('warehouses').selectAll().where('active', '=', 1).execute();
 
 export async function insertWarehouse(db: Executor, row: WarehousesTable): Promise<boolean> {
   const inserted = await db.insertInto('warehouses').values(row).onConflict((oc) => oc.column('code').doNothing()).returning('id').executeTakeFirst();
@@ -25,10 +24,18 @@ export function listWarehouses(db: Executor, limit: number, afterCode?: string) 
 export const findLevel = (db: Executor, productId: string, warehouseId: string) =>
   db.selectFrom('stock_levels').selectAll().where('product_id', '=', productId).where('warehouse_id', '=', warehouseId).executeTakeFirst();
 
-export const levelsOf = (db: Executor, productIds: readonly string[], warehouseIds: readonly string[]) =>
-  productIds.length === 0 || warehouseIds.length === 0
-    ? Promise.resolve([])
-    : db.selectFrom('stock_levels').selectAll().where('product_id', 'in', [...productIds]).where('warehouse_id', 'in', [...warehouseIds]).execute();
+/**
+ * Every active warehouse with what it holds of `productIds` (one statement where a reservation
+ * used to read warehouses, then levels): one row per warehouse and level, or one row with no
+ * product for a warehouse that holds none of them.
+ */
+export const activeWarehouseLevels = (db: Executor, productIds: readonly string[]) =>
+  db
+    .selectFrom('warehouses as w')
+    .leftJoin('stock_levels as l', (join) => join.onRef('l.warehouse_id', '=', 'w.id').on('l.product_id', 'in', [...productIds]))
+    .select(['w.id as warehouse_id', 'w.code', 'l.product_id', 'l.on_hand', 'l.reserved'])
+    .where('w.active', '=', 1)
+    .execute();
 
 /** Creates the level row at zero if it does not exist yet (levels appear at their first movement). */
 export async function ensureLevel(db: Executor, productId: string, warehouseId: string, now: string): Promise<void> {

@@ -93,13 +93,13 @@ export async function reserveStock(tx: Tx, clock: Clock, actor: Actor, request: 
 
 /** Available stock of the demanded products in every active warehouse, read without locks. */
 async function stockOf(tx: Tx, demands: readonly Demand[]): Promise<WarehouseStock[]> {
-  const warehouses = await repo.activeWarehouses(tx);
-  const levels = await repo.levelsOf(tx, demands.map((d) => d.productId), warehouses.map((w) => w.id));
-  return warehouses.map((w) => ({
-    warehouseId: w.id,
-    code: w.code,
-    available: new Map(levels.filter((l) => l.warehouse_id === w.id).map((l) => [l.product_id, availableOf(l)])),
-  }));
+  const stock = new Map<string, { warehouseId: string; code: string; available: Map<string, number> }>();
+  for (const row of await repo.activeWarehouseLevels(tx, demands.map((d) => d.productId))) {
+    let w = stock.get(row.warehouse_id);
+    if (!w) stock.set(row.warehouse_id, (w = { warehouseId: row.warehouse_id, code: row.code, available: new Map() }));
+    if (row.product_id !== null && row.on_hand !== null && row.reserved !== null) w.available.set(row.product_id, availableOf({ on_hand: row.on_hand, reserved: row.reserved }));
+  }
+  return [...stock.values()];
 }
 
 /**
