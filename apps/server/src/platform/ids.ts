@@ -30,13 +30,19 @@ function encodeTime(ms: number): string {
   return out;
 }
 
-function encodeRandom(bytes: Uint8Array): string {
-  let bits = 0n;
-  for (const b of bytes) bits = (bits << 8n) | BigInt(b);
+/** The 80 bits as 16 base32 digits, most significant first (plain numbers: BigInt was slow). */
+export function encodeRandom(bytes: Uint8Array): string {
   let out = '';
-  for (let i = 0; i < 16; i++) {
-    out = ALPHABET[Number(bits & 31n)] + out;
-    bits >>= 5n;
+  let pending = 0; // bits not yet written, fewer than 13
+  let count = 0;
+  for (const b of bytes) {
+    pending = (pending << 8) | b;
+    count += 8;
+    while (count >= 5) {
+      count -= 5;
+      out += ALPHABET[(pending >>> count) & 31];
+    }
+    pending &= (1 << count) - 1;
   }
   return out;
 }

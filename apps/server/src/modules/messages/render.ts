@@ -133,7 +133,8 @@ export async function renderTemplate(source: TemplateSource, data: Record<string
   const part = async (field: TemplateProblem['field'], body: string | null, liquid: Liquid) => {
     if (body === null) return null;
     try {
-      const out = String(await liquid.render(parsed(liquid, body), data));
+      // Synchronous: templates cannot read files or other templates, so nothing here waits.
+      const out = String(liquid.renderSync(parsed(liquid, body), data));
       return out.length > MAX_OUTPUT_CHARS ? out.slice(0, MAX_OUTPUT_CHARS) : out;
     } catch (e) {
       throw new TemplateRenderError(problemOf(field, e));

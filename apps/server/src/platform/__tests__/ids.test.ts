@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { newId, newToken } from '../ids.js';
+import { encodeRandom, newId, newToken } from '../ids.js';
 
 const CROCKFORD = /^[0-9A-HJKMNP-TV-Z]+$/;
 
@@ -62,5 +63,21 @@ describe('newToken', () => {
     expect(Buffer.from(token, 'base64url')).toHaveLength(32);
     expect(newToken(12)).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect(newToken()).not.toBe(token);
+  });
+});
+
+describe('encodeRandom', () => {
+  /** The 80 bits read as one big-endian number, written in base32 digits: the definition. */
+  const reference = (bytes: Uint8Array) => {
+    let n = 0n;
+    for (const b of bytes) n = (n << 8n) | BigInt(b);
+    return n.toString(32).padStart(16, '0').toUpperCase().replace(/[I-V]/g, (c) => '0123456789ABCDEFGHJKMNPQRSTVWXYZ'[parseInt(c, 32)]!);
+  };
+
+  it('writes 80 bits as 16 base32 digits, most significant first', () => {
+    expect(encodeRandom(new Uint8Array(10))).toBe('0000000000000000');
+    expect(encodeRandom(new Uint8Array(10).fill(255))).toBe('ZZZZZZZZZZZZZZZZ');
+    expect(encodeRandom(Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 33]))).toBe('0000000000000011');
+    fc.assert(fc.property(fc.uint8Array({ minLength: 10, maxLength: 10 }), (bytes) => encodeRandom(bytes) === reference(bytes)));
   });
 });
