@@ -39,7 +39,10 @@ function exec(user, bin, args) {
   return execFileSync(cmd, full, { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 }
 
-/** Returns { url, stop } where url points at the `postgres` database as superuser `postgres`. */
+/**
+ * Returns { url, socketUrl, stop }: url points at the `postgres` database as superuser `postgres`
+ * over TCP on 127.0.0.1, socketUrl at the same over the cluster's Unix-domain socket.
+ */
 export async function startCluster({ fsync = false } = {}) {
   const bin = findPgBin();
   const user = runAsUser();
@@ -54,6 +57,7 @@ export async function startCluster({ fsync = false } = {}) {
   const opts = [`-p ${port}`, `-k ${sockDir}`, `-c listen_addresses=127.0.0.1`, `-c max_connections=300`, `-c fsync=${fsync ? 'on' : 'off'}`, `-c shared_buffers=256MB`];
   exec(user, path.join(bin, 'pg_ctl'), ['-D', dataDir, '-o', opts.join(' '), '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const socketUrl = `postgres://postgres@${encodeURIComponent(sockDir)}:${port}/postgres`;
   let stopped = false;
   const stop = () => {
     if (stopped) return;
@@ -65,5 +69,5 @@ export async function startCluster({ fsync = false } = {}) {
     }
     fs.rmSync(dir, { recursive: true, force: true });
   };
-  return { url, port, dir, stop };
+  return { url, socketUrl, port, dir, stop };
 }

@@ -61,7 +61,7 @@ export function openDatabase(target: DatabaseTarget, options: DatabaseOptions = 
   return {
     db,
     ops: dialectOps('postgres'),
-    description: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
+    description: `PostgreSQL ${decodeURIComponent(url.hostname || (url.searchParams.get('host') ?? ''))}:${url.port || 5432}${url.pathname}`,
     close: () => db.destroy(),
   };
 }

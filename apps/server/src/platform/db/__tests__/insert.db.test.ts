@@ -16,7 +16,7 @@ const event = (id: string, extra: Partial<Record<string, unknown>> = {}) => ({
   aggregate_id: id,
   payload: JSON.stringify({ id }),
   dedupe_key: null as string | null,
-  status: 'done',
+  status: 'done' as const,
   attempts: 0,
   last_error: null,
   available_at: '2026-01-01T00:00:00.000Z',
