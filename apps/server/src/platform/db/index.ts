@@ -4,4 +4,5 @@ export { migrateToLatest } from './migrate.js';
 export type { Database, Db, Executor, Tx } from './schema.js';
 export { inTransaction } from './transaction.js';
 export { insertRows } from './insert.js';
+export { memoIn } from './memo.js';
 export { decodeCursor, encodeCursor } from './cursor.js';

@@ -1,6 +1,6 @@
 import type { Locale, MessageChannel } from '@ordercare/contracts';
 import type { Deps } from '../../../deps.js';
-import type { Tx } from '../../../platform/db/index.js';
+import { memoIn, type Tx } from '../../../platform/db/index.js';
 import { newId } from '../../../platform/ids.js';
 import { emitEvent, scheduleTimer, type OutboxEventRecord } from '../../../platform/outbox/index.js';
 import type { ChannelRegistry } from '../channels/index.js';
@@ -19,7 +19,8 @@ import { templateData } from './template-data.js';
  * a second run of the same event adds nothing.
  */
 export async function createJourneyMessage(tx: Tx, deps: Pick<Deps, 'clock' | 'config'>, channels: ChannelRegistry, event: OutboxEventRecord, journey: JourneyMessage): Promise<string | null> {
-  const rule = await findRule(tx, journey.event);
+  // Rules and templates are read once per worker batch (one transaction), not once per event.
+  const rule = await memoIn(tx, `message_rule:${journey.event}`, () => findRule(tx, journey.event));
   const now = deps.clock.now();
   const at = now.toISOString();
   const first = await templateData(tx, { customerId: journey.customerId, orderId: journey.orderId, locale: 'en', extra: journey.data, publicUrl: deps.config.publicUrl });
@@ -36,7 +37,7 @@ export async function createJourneyMessage(tx: Tx, deps: Pick<Deps, 'clock' | 'c
   const channel: MessageChannel = decision.kind === 'send' ? decision.channel : 'portal';
   const id = newId('msg');
   const key = `${event.id}:${journey.event}:${decision.kind === 'send' ? channel : 'none'}`;
-  const template = await currentTemplate(tx, rule.templateKey, channel, locale);
+  const template = await memoIn(tx, `message_template:${rule.templateKey}:${channel}:${locale}`, () => currentTemplate(tx, rule.templateKey, channel, locale));
   const { data } = locale === 'en' ? first : await templateData(tx, { customerId: journey.customerId, orderId: journey.orderId, locale, extra: journey.data, publicUrl: deps.config.publicUrl });
 
   let status = decision.kind === 'skip' ? 'suppressed' : decision.sendAfter ? 'held' : 'queued';

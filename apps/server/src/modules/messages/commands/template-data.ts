@@ -1,5 +1,5 @@
 import type { Customer, Locale, Order } from '@ordercare/contracts';
-import type { Executor } from '../../../platform/db/index.js';
+import { memoIn, type Executor } from '../../../platform/db/index.js';
 import { getCustomer } from '../../customers/index.js';
 import { getOrder } from '../../orders/index.js';
 import { getCompanySettings } from '../../settings/index.js';
@@ -56,7 +56,7 @@ export interface TemplateData {
 
 /** The variables a template sees: plain data only, money already formatted in the message's language. */
 export async function templateData(db: Executor, input: TemplateDataInput): Promise<TemplateData> {
-  const [customer, order, company] = await Promise.all([getCustomer(db, input.customerId), input.orderId ? getOrder(db, input.orderId) : Promise.resolve(undefined), getCompanySettings(db)]);
+  const [customer, order, company] = await Promise.all([getCustomer(db, input.customerId), input.orderId ? getOrder(db, input.orderId) : Promise.resolve(undefined), memoIn(db, 'company_settings', () => getCompanySettings(db))]);
   const { locale } = input;
   const money = (minor: unknown) => formatMoney(minor, order?.currency, locale);
   const extra = input.extra ?? {};
