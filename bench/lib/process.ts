@@ -107,7 +107,8 @@ export async function spawnServer(options: { db: BenchDatabase; command?: 'serve
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, options.command ?? 'serve'], {
     cwd: REPO,
-    env: { ...process.env, DATABASE_URL: options.db.databaseUrl, DATA_DIR: options.db.dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WORKER: options.worker ?? 'embedded' },
+    // MALLOC_MMAP_THRESHOLD_ as `npm start` sets it (README, "Memory"): the server as users run it.
+    env: { ...process.env, MALLOC_MMAP_THRESHOLD_: '131072', DATABASE_URL: options.db.databaseUrl, DATA_DIR: options.db.dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WORKER: options.worker ?? 'embedded' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
