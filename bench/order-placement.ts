@@ -18,7 +18,7 @@ import { profileMarkdown, summariseProfiles } from './lib/cpuprofile.js';
 import { closedLoop, createClient, openLoop, type LoadResult, type Request } from './lib/load.js';
 import { benchDatabase, type BenchDatabase, buildServer, commandLine, engineName, machineFacts, REPO, spawnServer, type Engine, type ServerProcess } from './lib/process.js';
 import { openRuntime, seed, type Seeded } from './lib/seed.js';
-import { int, log, ms, pct } from './lib/stats.js';
+import { int, log, machineBusyMs, ms, pct } from './lib/stats.js';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 
@@ -115,17 +115,23 @@ async function main() {
     await rt.close();
 
     // 1. Engine ceiling, on a scratch database of the same engine, right before the HTTP runs.
-    const ceilings: CeilingResult[] = [];
+    const ceilings: (CeilingResult & { cpuMs: number })[] = [];
     const next = ceilingShape(seeded);
+    const measured = async (run: () => CeilingResult | Promise<CeilingResult>) => {
+      const cpu0 = machineBusyMs();
+      const r = await run();
+      ceilings.push({ ...r, cpuMs: (machineBusyMs() - cpu0) / (r.rate * SECONDS) });
+    };
     if (engine === 'sqlite') {
       log('engine ceiling: better-sqlite3, one connection …');
-      ceilings.push(sqliteCeiling(await db.scratch('ceiling'), seeded.products, next, SECONDS));
+      const file = await db.scratch('ceiling');
+      await measured(() => sqliteCeiling(file, seeded.products, next, SECONDS));
     } else {
       const url = await db.scratch('ceiling');
       await postgresCeilingSetup(url, seeded.products);
       for (const c of CONCURRENCY) {
         log(`engine ceiling: pg pool of ${c} …`);
-        ceilings.push(await postgresCeiling(url, next, c, SECONDS));
+        await measured(() => postgresCeiling(url, next, c, SECONDS));
       }
     }
     for (const c of ceilings) log(`  ceiling c=${c.concurrency}: ${int(c.rate)} orders/s, p50 ${ms(c.latency.p50)} ms, p99 ${ms(c.latency.p99)} ms`);
@@ -152,21 +158,25 @@ async function main() {
     if (warm.ok === 0) throw new Error(`warm-up placed no order: ${warm.errors.join('\n')}`);
 
     const probe = await backlogProbe(db);
-    const closed: (LoadResult & { concurrency: number; backlog: number })[] = [];
+    const closed: (LoadResult & { concurrency: number; backlog: number; cpuMs: number })[] = [];
     for (const c of CONCURRENCY) {
+      const cpu0 = machineBusyMs();
       const r = await closedLoop(client, request, { concurrency: c, seconds: SECONDS });
+      const cpuMs = (machineBusyMs() - cpu0) / r.ok;
       const backlog = await probe.count();
-      closed.push({ ...r, concurrency: c, backlog });
+      closed.push({ ...r, concurrency: c, backlog, cpuMs });
       log(`  closed c=${c}: ${int(r.rate)} orders/s, p50 ${ms(r.latency.p50)} p99 ${ms(r.latency.p99)} ms, failed ${r.failed}${r.errors.length ? ` (${r.errors[0]})` : ''}; outbox backlog ${int(backlog)}`);
       await drained(probe); // every step starts with the worker caught up
     }
     const best = closed.reduce((a, b) => (b.rate > a.rate ? b : a));
-    const open: (Awaited<ReturnType<typeof openLoop>> & { fraction: number; backlog: number })[] = [];
+    const open: (Awaited<ReturnType<typeof openLoop>> & { fraction: number; backlog: number; cpuMs: number })[] = [];
     for (const f of RATES) {
       const rate = Math.max(1, Math.round(best.rate * f));
+      const cpu0 = machineBusyMs();
       const r = await openLoop(client, request, { rate, seconds: SECONDS });
+      const cpuMs = (machineBusyMs() - cpu0) / r.ok;
       const backlog = await probe.count();
-      open.push({ ...r, fraction: f, backlog });
+      open.push({ ...r, fraction: f, backlog, cpuMs });
       log(`  open ${pct(f)} = ${rate}/s: achieved ${int(r.rate)}/s, p50 ${ms(r.latency.p50)} p99 ${ms(r.latency.p99)} ms, max in flight ${r.maxOutstanding}, failed ${r.failed}; outbox backlog ${int(backlog)}`);
       await drained(probe);
     }
@@ -186,25 +196,26 @@ async function main() {
       `${machineFacts(db)}. Load generator and server are separate processes sharing the same CPUs; the outbox worker: ${workerNote}.`,
       `${seeded.products.length} products (ample stock), ${seeded.customers.length} customers, 1–3 lines per order, each request a new Idempotency-Key; ${SECONDS} s per step after a ${WARMUP} s warm-up.`,
       '',
-      '| engine ceiling (raw driver, same durability) | connections | orders/s | p50 ms | p99 ms |',
-      '|---|---:|---:|---:|---:|',
-      ...ceilings.map((c) => `| ${engine === 'sqlite' ? 'better-sqlite3, BEGIN IMMEDIATE' : 'pg pool'} | ${c.concurrency} | ${int(c.rate)} | ${ms(c.latency.p50)} | ${ms(c.latency.p99)} |`),
+      '| engine ceiling (raw driver, same durability) | connections | orders/s | p50 ms | p99 ms | machine CPU ms per order |',
+      '|---|---:|---:|---:|---:|---:|',
+      ...ceilings.map((c) => `| ${engine === 'sqlite' ? 'better-sqlite3, BEGIN IMMEDIATE' : 'pg pool'} | ${c.concurrency} | ${int(c.rate)} | ${ms(c.latency.p50)} | ${ms(c.latency.p99)} | ${ms(c.cpuMs)} |`),
       '',
-      '| HTTP closed loop | concurrency | orders/s | of ceiling | p50 ms | p95 ms | p99 ms | p99.9 ms | failed | outbox backlog at end |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-      ...closed.map((r) => `| POST /api/v1/orders | ${r.concurrency} | ${int(r.rate)} | ${ratio(r.rate)} | ${ms(r.latency.p50)} | ${ms(r.latency.p95)} | ${ms(r.latency.p99)} | ${ms(r.latency.p999)} | ${r.failed} | ${int(r.backlog)} |`),
+      '| HTTP closed loop | concurrency | orders/s | of ceiling | p50 ms | p95 ms | p99 ms | p99.9 ms | failed | outbox backlog at end | machine CPU ms per order |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      ...closed.map((r) => `| POST /api/v1/orders | ${r.concurrency} | ${int(r.rate)} | ${ratio(r.rate)} | ${ms(r.latency.p50)} | ${ms(r.latency.p95)} | ${ms(r.latency.p99)} | ${ms(r.latency.p999)} | ${r.failed} | ${int(r.backlog)} | ${ms(r.cpuMs)} |`),
       '',
       ...(open.length
         ? [
-            '| HTTP open loop (latency from intended send time) | offered/s | achieved/s | p50 ms | p95 ms | p99 ms | p99.9 ms | max in flight | failed | outbox backlog at end |',
-            '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-            ...open.map((r) => `| ${pct(r.fraction)} of best closed loop | ${int(r.offered)} | ${int(r.rate)} | ${ms(r.latency.p50)} | ${ms(r.latency.p95)} | ${ms(r.latency.p99)} | ${ms(r.latency.p999)} | ${r.maxOutstanding} | ${r.failed} | ${int(r.backlog)} |`),
+            '| HTTP open loop (latency from intended send time) | offered/s | achieved/s | p50 ms | p95 ms | p99 ms | p99.9 ms | max in flight | failed | outbox backlog at end | machine CPU ms per order |',
+            '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+            ...open.map((r) => `| ${pct(r.fraction)} of best closed loop | ${int(r.offered)} | ${int(r.rate)} | ${ms(r.latency.p50)} | ${ms(r.latency.p95)} | ${ms(r.latency.p99)} | ${ms(r.latency.p999)} | ${r.maxOutstanding} | ${r.failed} | ${int(r.backlog)} | ${ms(r.cpuMs)} |`),
             '',
           ]
         : []),
       `Best HTTP rate ${int(best.rate)} orders/s (concurrency ${best.concurrency}) = **${ratio(best.rate)} of the engine ceiling** (${int(bestCeiling.rate)} orders/s${engine === 'postgres' ? ` with ${bestCeiling.concurrency} connections` : ''}); target ≥ ${pct(target)}: ${best.rate / bestCeiling.rate >= target ? 'met' : 'NOT met'}.` +
         (half ? ` p99 at half the best rate: ${ms(half.latency.p99)} ms (target < 25 ms: ${half.latency.p99 < 25 ? 'met' : 'NOT met'}).` : ''),
       'The outbox backlog is the events due but not yet handled when the step ended (each step starts with none): a rate the worker does not keep up with shows a growing backlog.',
+      'Machine CPU per order is the busy CPU time of every process on the machine (server, worker, database, load generator) during the step, from /proc/stat, divided by the orders placed; the work of a backlog left at the end is not in it.',
       `Server resident set after the run: ${rss.rssMb.toFixed(0)} MB (peak ${rss.peakMb.toFixed(0)} MB).`,
       '',
       `Command: \`${commandLine()}\` (total ${((Date.now() - started) / 1000).toFixed(0)} s)`,

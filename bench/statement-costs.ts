@@ -9,6 +9,7 @@
  * With --concurrency above 1, requests are sent in waves of that size, as concurrent clients
  * would; the worker then runs alongside (embedded), as `serve` runs it on SQLite.
  */
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
@@ -71,12 +72,28 @@ if (engine === 'sqlite') {
   };
 }
 
-function report(title: string, wallMs: number, top: number): string[] {
+/** Bytes and write calls this process made so far (Linux): SQLite's WAL frames and checkpoints. */
+function written(): { bytes: number; calls: number } | undefined {
+  try {
+    const io = Object.fromEntries(fs.readFileSync('/proc/self/io', 'utf8').trim().split('\n').map((l) => l.split(': ') as [string, string]));
+    return { bytes: Number(io.wchar), calls: Number(io.syscw) };
+  } catch {
+    return undefined;
+  }
+}
+
+function writes(before: ReturnType<typeof written>): string {
+  const after = written();
+  if (engine !== 'sqlite' || !before || !after) return '';
+  return ` The process wrote ${((after.bytes - before.bytes) / N / 1024).toFixed(1)} KiB per order in ${((after.calls - before.calls) / N).toFixed(1)} write calls (WAL frames and checkpoints).`;
+}
+
+function report(title: string, wallMs: number, top: number, io = ''): string[] {
   const rows = [...costs.entries()].sort((a, b) => b[1].ms - a[1].ms);
   const total = rows.reduce((s, [, c]) => s + c.ms, 0);
   const count = rows.reduce((s, [, c]) => s + c.n, 0);
   return [
-    `**${title}**: ${(wallMs / N).toFixed(2)} ms of wall time per order, ${(total / N).toFixed(2)} ms of it in ${(count / N).toFixed(1)} statements.`,
+    `**${title}**: ${(wallMs / N).toFixed(2)} ms of wall time per order, ${(total / N).toFixed(2)} ms of it in ${(count / N).toFixed(1)} statements.${io}`,
     '',
     '| statement | per order | µs each | µs per order |',
     '|---|---:|---:|---:|',
@@ -105,20 +122,24 @@ try {
   costs = new Map();
   if (C > 1) rt.worker.start();
   const t0 = performance.now();
+  const io0 = written();
   for (let i = 0; i < N; i += C) await Promise.all(Array.from({ length: Math.min(C, N - i) }, (_, k) => place(i + k)));
   const placing = performance.now() - t0;
+  const placedIo = writes(io0);
+  const io1 = written();
   const placed = costs;
   costs = new Map();
   const t1 = performance.now();
   if (C > 1) await rt.worker.stop();
   await rt.worker.drain();
   const working = performance.now() - t1;
+  const workedIo = writes(io1);
   const worked = costs;
   const top = Number(args.top);
   costs = placed;
-  const out = [`#### ${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: statements per order (${int(N)} orders, ${C === 1 ? 'one at a time' : `waves of ${C}, worker alongside`})`, '', ...report(C === 1 ? 'Placement' : 'Placement and the worker alongside', placing, top)];
+  const out = [`#### ${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: statements per order (${int(N)} orders, ${C === 1 ? 'one at a time' : `waves of ${C}, worker alongside`})`, '', ...report(C === 1 ? 'Placement' : 'Placement and the worker alongside', placing, top, placedIo)];
   costs = worked;
-  out.push(...report(C === 1 ? 'The worker afterwards (every event of those orders)' : 'The worker finishing what was left', working, top));
+  out.push(...report(C === 1 ? 'The worker afterwards (every event of those orders)' : 'The worker finishing what was left', working, top, workedIo));
   out.push(`Command: \`npx tsx bench/statement-costs.ts ${process.argv.slice(2).join(' ')}\``);
   process.stdout.write(`${out.join('\n')}\n`);
   await rt.close();

@@ -1,4 +1,5 @@
 /** Percentiles and number formatting shared by the benches. */
+import fs from 'node:fs';
 
 export interface Summary {
   count: number;
@@ -29,3 +30,19 @@ export const since = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 export const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
 export const log = (s: string) => process.stderr.write(`${s}\n`);
+
+/**
+ * CPU time the whole machine has spent busy so far, in ms (Linux /proc/stat: user, nice, system,
+ * irq, softirq; not idle, iowait or steal). The difference over a step, divided by the orders it
+ * placed, is what an order costs in CPU across every process (server, worker, database, load
+ * generator): a figure the noise of a shared host moves much less than orders per second.
+ */
+export function machineBusyMs(): number {
+  try {
+    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!;
+    const [user, nice, system, , , irq, softirq] = line.trim().split(/\s+/).slice(1).map(Number);
+    return ((user! + nice! + system! + irq! + softirq!) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return Number.NaN;
+  }
+}

@@ -1,7 +1,7 @@
 import type { AuditEntry } from '@ordercare/contracts';
 import type { Actor } from './auth/principal.js';
 import { decodeCursor, encodeCursor } from './db/cursor.js';
-import { insertRows } from './db/insert.js';
+import { insertSoon } from './db/insert-queue.js';
 import type { Executor } from './db/schema.js';
 import { newId } from './ids.js';
 
@@ -36,7 +36,7 @@ export function diffFields(before: Record<string, unknown> = {}, after: Record<s
 
 /** Writes one audit entry in the caller's transaction: who, when, what, before → after. */
 export async function recordAudit(tx: Executor, input: AuditInput): Promise<void> {
-  await insertRows(tx, 'audit_log', [
+  await insertSoon(tx, 'audit_log', [
     {
       id: newId('aud'),
       at: input.at,

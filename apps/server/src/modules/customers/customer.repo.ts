@@ -1,5 +1,5 @@
 import type { InsertObject } from 'kysely';
-import type { Database, Executor } from '../../platform/db/index.js';
+import { recall, remember, type Database, type Executor } from '../../platform/db/index.js';
 import type { CustomerAddressesTable, CustomerContactsTable, CustomersTable } from '../../platform/db/schema.js';
 import type { DialectOps } from '../../platform/db/index.js';
 import { newId } from '../../platform/ids.js';
@@ -23,8 +23,23 @@ export async function loadChildren(db: Executor, row: CustomersTable): Promise<C
 }
 
 export async function findCustomer(db: Executor, id: string): Promise<CustomerRecord | undefined> {
+  const known = recall<CustomerRecord | undefined>(db, `customer:${id}`);
+  if (known) return known;
   const row = await findCustomerRow(db, id);
   return row ? loadChildren(db, row) : undefined;
+}
+
+/**
+ * Reads these customers with their contacts and addresses in three statements and lets
+ * `findCustomer` answer from them for the rest of the transaction: for an outbox batch, whose
+ * handlers never change customers (`OutboxHandler.prepare`).
+ */
+export async function prefetchCustomers(tx: Executor, ids: readonly string[]): Promise<void> {
+  const missing = [...new Set(ids)].filter((id) => !recall(tx, `customer:${id}`));
+  if (missing.length === 0) return;
+  const rows = await tx.selectFrom('customers').selectAll().where('id', 'in', missing).execute();
+  const records = new Map((await loadChildrenOfMany(tx, rows)).map((r) => [r.row.id, r]));
+  for (const id of missing) remember(tx, `customer:${id}`, records.get(id));
 }
 
 /** Children of many customers at once (export, list pages). */

@@ -1,9 +1,9 @@
-import { insertRows, type Executor } from '../../platform/db/index.js';
+import { insertSoon, type Executor } from '../../platform/db/index.js';
 import type { CustomerTimelineTable } from '../../platform/db/schema.js';
 
 /** Inserts an entry once per event: a second insert for the same event does nothing. */
 export const insertTimelineEntry = (db: Executor, row: CustomerTimelineTable) =>
-  insertRows(db, 'customer_timeline', [row], { ignoreConflictOn: 'event_id' });
+  insertSoon(db, 'customer_timeline', [row], { ignoreConflictOn: 'event_id' });
 
 /** Newest first by (occurred_at, id), after the position of the previous page's last entry. */
 export function listTimeline(db: Executor, customerId: string, limit: number, before?: readonly [occurredAt: string, id: string]) {

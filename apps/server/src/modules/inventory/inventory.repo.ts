@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { insertRows, type Executor } from '../../platform/db/index.js';
+import { insertSoon, type Executor } from '../../platform/db/index.js';
 import type { StockLevelsTable, StockMovementsTable, StockReservationsTable, WarehousesTable } from '../../platform/db/schema.js';
 import { emptyLevel } from './stock.js';
 
@@ -107,7 +107,7 @@ export function listLevels(db: Executor, q: { productId?: string | undefined; wa
 }
 
 // ---- movements ----
-export const insertMovement = (db: Executor, row: StockMovementsTable | readonly StockMovementsTable[]) => insertRows(db, 'stock_movements', Array.isArray(row) ? row : [row as StockMovementsTable]);
+export const insertMovement = (db: Executor, row: StockMovementsTable | readonly StockMovementsTable[]) => insertSoon(db, 'stock_movements', Array.isArray(row) ? row : [row as StockMovementsTable]);
 
 export function listMovements(db: Executor, q: { productId?: string | undefined; warehouseId?: string | undefined; beforeId?: string | undefined; limit: number }) {
   let query = db.selectFrom('stock_movements').selectAll().orderBy('id', 'desc').limit(q.limit + 1);
@@ -118,7 +118,7 @@ export function listMovements(db: Executor, q: { productId?: string | undefined;
 }
 
 // ---- reservations ----
-export const insertReservation = (db: Executor, row: StockReservationsTable | readonly StockReservationsTable[]) => insertRows(db, 'stock_reservations', Array.isArray(row) ? row : [row as StockReservationsTable]);
+export const insertReservation = (db: Executor, row: StockReservationsTable | readonly StockReservationsTable[]) => insertSoon(db, 'stock_reservations', Array.isArray(row) ? row : [row as StockReservationsTable]);
 
 /** Active reservations of one reference in lock order (product, warehouse, id). */
 export const activeReservations = (db: Executor, referenceType: string, referenceId: string) =>

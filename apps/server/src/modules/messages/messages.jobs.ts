@@ -1,4 +1,6 @@
 import type { Deps } from '../../deps.js';
+import { prefetchCustomers } from '../customers/index.js';
+import { prefetchOrders } from '../orders/index.js';
 import type { OutboxHandler } from '../../platform/outbox/index.js';
 import type { ChannelRegistry } from './channels/index.js';
 import { createJourneyMessage } from './commands/create-journey-message.js';
@@ -15,6 +17,11 @@ export function messagesHandlers(deps: Deps, channels: ChannelRegistry, hooks: S
       name: 'messages.automation',
       events: JOURNEY_EVENT_TYPES,
       transactional: true,
+      prepare: async (tx, events) => {
+        const journeys = events.flatMap((e) => journeyMessageOf(e.type, e.payload) ?? []);
+        await prefetchCustomers(tx, journeys.map((j) => j.customerId));
+        await prefetchOrders(tx, journeys.flatMap((j) => j.orderId ?? []));
+      },
       handle: async (ctx) => {
         const journey = journeyMessageOf(ctx.event.type, ctx.event.payload);
         if (!journey) return;

@@ -5,7 +5,7 @@ import { registerOrderRoutes } from './orders.routes.js';
 import { registerPortalOrderRoutes } from './portal-orders.routes.js';
 
 export { getOrder, orderHistory } from './commands/get-order.js';
-export { findOrderIdByNumber } from './order.repo.js';
+export { findOrderIdByNumber, prefetchOrders } from './order.repo.js';
 export { listOrders } from './commands/list-orders.js';
 export { applyPaymentToOrder, type PaymentMovement } from './commands/apply-payment.js';
 export { orderPaymentFacts, type OrderPaymentFacts } from './commands/payment-facts.js';

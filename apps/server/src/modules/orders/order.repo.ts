@@ -1,5 +1,5 @@
 import type { SelectQueryBuilder } from 'kysely';
-import { insertRows, type Executor } from '../../platform/db/index.js';
+import { insertRows, insertSoon, recall, remember, type Executor } from '../../platform/db/index.js';
 import type { DialectOps } from '../../platform/db/index.js';
 import type { Database, OrderChangesTable, OrderEventsTable, OrderInvoicesTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema.js';
 
@@ -7,14 +7,37 @@ import type { Database, OrderChangesTable, OrderEventsTable, OrderInvoicesTable,
 /** An order's id by its human number (case-insensitive input, e.g. "so-2026-000123"). */
 export const findOrderIdByNumber = async (db: Executor, number: string) => (await db.selectFrom('orders').select('id').where('number', '=', number.trim().toUpperCase()).executeTakeFirst())?.id;
 
-export const findOrderRow = (db: Executor, id: string) => db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+export const findOrderRow = (db: Executor, id: string) =>
+  recall<OrdersTable | undefined>(db, `order.row:${id}`) ?? db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+
+/**
+ * Reads these orders, their lines, pending changes and invoices in four statements and lets
+ * `findOrderRow`, `linesOf`, `pendingChangeOf` and `findInvoice` answer from them for the rest of
+ * the transaction: for an outbox batch, whose handlers never change orders (`OutboxHandler.prepare`).
+ */
+export async function prefetchOrders(tx: Executor, ids: readonly string[]): Promise<void> {
+  const missing = [...new Set(ids)].filter((id) => !recall(tx, `order.row:${id}`));
+  if (missing.length === 0) return;
+  const [rows, lines, changes, invoices] = await Promise.all([
+    tx.selectFrom('orders').selectAll().where('id', 'in', missing).execute(),
+    tx.selectFrom('order_lines').selectAll().where('order_id', 'in', missing).orderBy('order_id').orderBy('position').execute(),
+    tx.selectFrom('order_changes').selectAll().where('order_id', 'in', missing).where('status', '=', 'pending').execute(),
+    tx.selectFrom('order_invoices').selectAll().where('order_id', 'in', missing).execute(),
+  ]);
+  for (const id of missing) {
+    remember(tx, `order.row:${id}`, rows.find((r) => r.id === id));
+    remember(tx, `order.lines:${id}`, lines.filter((l) => l.order_id === id));
+    remember(tx, `order.pending_change:${id}`, changes.find((c) => c.order_id === id));
+    remember(tx, `order.invoice:${id}`, invoices.find((i) => i.order_id === id));
+  }
+}
 
 /** The row locked for a read-modify-write (PostgreSQL: FOR UPDATE; SQLite's write transaction already is exclusive). */
 export const lockOrderRow = (db: Executor, ops: DialectOps, id: string) => ops.forUpdate(db.selectFrom('orders').selectAll().where('id', '=', id)).executeTakeFirst();
 
 export async function insertOrder(db: Executor, row: OrdersTable, lines: readonly OrderLinesTable[]): Promise<void> {
-  await insertRows(db, 'orders', [row]);
-  await insertRows(db, 'order_lines', lines);
+  await insertSoon(db, 'orders', [row]);
+  await insertSoon(db, 'order_lines', lines);
 }
 
 /** Writes the changed columns of a locked order, only if it is still at `seenVersion`. */
@@ -24,7 +47,8 @@ export async function updateOrder(db: Executor, seenVersion: number, next: Order
   return Number(r.numUpdatedRows) === 1;
 }
 
-export const linesOf = (db: Executor, orderId: string) => db.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).orderBy('position').execute();
+export const linesOf = (db: Executor, orderId: string) =>
+  recall<OrderLinesTable[]>(db, `order.lines:${orderId}`) ?? db.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).orderBy('position').execute();
 
 /** Replaces an order's lines (edits; nothing of them has shipped). */
 export async function replaceLines(db: Executor, orderId: string, lines: readonly OrderLinesTable[]): Promise<void> {
@@ -34,6 +58,7 @@ export async function replaceLines(db: Executor, orderId: string, lines: readonl
 
 // ---- changes awaiting the customer ----
 export const pendingChangeOf = (db: Executor, orderId: string) =>
+  recall<OrderChangesTable | undefined>(db, `order.pending_change:${orderId}`) ??
   db.selectFrom('order_changes').selectAll().where('order_id', '=', orderId).where('status', '=', 'pending').executeTakeFirst();
 
 /** Which of these orders have a change waiting for the customer. */
@@ -57,7 +82,7 @@ export async function decideChangeRow(db: Executor, id: string, values: Pick<Ord
 
 // ---- history ----
 export async function insertOrderEvent(db: Executor, row: OrderEventsTable): Promise<void> {
-  await insertRows(db, 'order_events', [row]);
+  await insertSoon(db, 'order_events', [row]);
 }
 
 /** One page of an order's history, oldest first (ids are time-sortable). */
@@ -160,7 +185,8 @@ function paged<O>(q: SelectQueryBuilder<Database, 'orders', O>, sort: 'newest' |
 }
 
 // ---- invoices ----
-export const findInvoice = (db: Executor, orderId: string) => db.selectFrom('order_invoices').selectAll().where('order_id', '=', orderId).executeTakeFirst();
+export const findInvoice = (db: Executor, orderId: string) =>
+  recall<OrderInvoicesTable | undefined>(db, `order.invoice:${orderId}`) ?? db.selectFrom('order_invoices').selectAll().where('order_id', '=', orderId).executeTakeFirst();
 
 /** Stores the order's invoice number; undefined when the order already has one (a concurrent first download won). */
 export const insertInvoiceIfAbsent = (db: Executor, row: OrderInvoicesTable) =>

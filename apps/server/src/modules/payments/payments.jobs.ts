@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.js';
 import type { Tx } from '../../platform/db/index.js';
 import { emitEvent, scheduleTimer, type OutboxHandler } from '../../platform/outbox/index.js';
-import { orderPaymentFacts, type OrderPaymentFacts } from '../orders/index.js';
+import { orderPaymentFacts, prefetchOrders, type OrderPaymentFacts } from '../orders/index.js';
 import { addDays, paymentPosition } from './payment-status.js';
 
 /** The timer event: fires the day after an instalment or a net invoice falls due. */
@@ -35,6 +35,7 @@ export function overdueTimersHandler(deps: Deps): OutboxHandler {
     name: 'payments.schedule_due_checks',
     transactional: true,
     events: ['order.placed', 'invoice.issued'],
+    prepare: (tx, events) => prefetchOrders(tx, events.flatMap((e) => (typeof e.payload.orderId === 'string' ? [e.payload.orderId] : []))),
     async handle(ctx) {
       const orderId = ctx.event.payload.orderId;
       if (typeof orderId !== 'string') return;

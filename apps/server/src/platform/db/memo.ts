@@ -20,3 +20,20 @@ export function memoIn<T>(executor: Executor, key: string, load: () => Promise<T
   loading.catch(() => memo.delete(key)); // a failed read is not remembered
   return loading;
 }
+
+/**
+ * Stores rows read ahead for a whole outbox batch (`OutboxHandler.prepare`): `recall` then answers
+ * the per-event reads of the same rows. Nothing is remembered outside a transaction. A row that
+ * does not exist is remembered as `undefined` (its read is answered too).
+ */
+export function remember(executor: Executor, key: string, value: unknown): void {
+  if (!executor.isTransaction) return;
+  const memo = memos.get(executor) ?? new Map<string, Promise<unknown>>();
+  memos.set(executor, memo);
+  memo.set(key, Promise.resolve(value));
+}
+
+/** What `remember` (or `memoIn`) stored under `key` in this transaction; undefined when nothing was. */
+export function recall<T>(executor: Executor, key: string): Promise<T> | undefined {
+  return memos.get(executor)?.get(key) as Promise<T> | undefined;
+}

@@ -96,6 +96,8 @@ class SqliteDriver implements Driver {
   ) {}
   /** This connection holds `writeLock` (from before BEGIN IMMEDIATE to the end of the transaction). */
   private holdsWriteLock = false;
+  /** The connection's busy_timeout, read at the first BEGIN. */
+  private patience: number | undefined;
   async init(): Promise<void> {}
 
   /** One connection, so callers queue here: a transaction holds it from BEGIN to its commit. */
@@ -181,9 +183,9 @@ class SqliteDriver implements Driver {
    * let go. Waits up to the connection's busy_timeout, like SQLite would.
    */
   private async beginImmediate(): Promise<void> {
-    const patience = Number(this.db.pragma('busy_timeout', { simple: true }));
+    const patience = (this.patience ??= Math.trunc(Number(this.db.pragma('busy_timeout', { simple: true }))));
     const deadline = Date.now() + patience;
-    this.db.pragma('busy_timeout = 0');
+    this.run('pragma busy_timeout = 0'); // prepared once (db.pragma prepares every time)
     try {
       for (let pause = 1; ; pause = Math.min(pause * 2, 20)) {
         try {
@@ -195,7 +197,7 @@ class SqliteDriver implements Driver {
         await new Promise((resolve) => setTimeout(resolve, pause));
       }
     } finally {
-      this.db.pragma(`busy_timeout = ${Math.trunc(patience)}`); // a number read from SQLite, not input
+      this.run(`pragma busy_timeout = ${patience}`); // a number read from SQLite, not input
     }
   }
 

@@ -1,5 +1,6 @@
 import type { Result } from '../result.js';
 import { isTransientConflict } from './dialect.js';
+import { flushInserts, holdInserts } from './insert-queue.js';
 import type { Db, Tx } from './schema.js';
 
 class Rollback<E> {
@@ -18,8 +19,10 @@ export async function inTransaction<T, E>(db: Db, work: (tx: Tx) => Promise<Resu
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction().execute(async (tx) => {
+        holdInserts(tx);
         const result = await work(tx);
         if (!result.ok) throw new Rollback(result.error);
+        await flushInserts(tx);
         return result;
       });
     } catch (e) {

@@ -5,7 +5,7 @@ import type { Clock } from '../clock.js';
 import { addMs } from '../clock.js';
 import type { DialectOps } from '../db/dialect.js';
 import type { Db, Tx } from '../db/schema.js';
-import { insertRows } from '../db/insert.js';
+import { insertSoon } from '../db/insert-queue.js';
 import { inTransaction } from '../db/transaction.js';
 import { err, ok, type Result } from '../result.js';
 import { HttpProblem } from './problem.js';
@@ -88,7 +88,7 @@ export function createIdempotency(db: Db, ops: DialectOps, clock: Clock) {
         if (claim !== 'free') return err({ idempotency: claim });
         const outcome = await work(tx);
         if (!outcome.ok) return outcome;
-        await insertRows(tx, 'idempotency_keys', [
+        await insertSoon(tx, 'idempotency_keys', [
           { scope, key, request_hash: hash, status_code: status, response_body: JSON.stringify(outcome.value), created_at: clock.now().toISOString() },
         ]);
         return outcome;

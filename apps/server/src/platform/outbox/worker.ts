@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import { addMs } from '../clock.js';
 import type { DialectOps } from '../db/dialect.js';
+import { flushInserts, holdInserts } from '../db/insert-queue.js';
 import type { Db, Tx } from '../db/schema.js';
 import { newId } from '../ids.js';
 
@@ -41,6 +42,13 @@ export interface OutboxHandler {
    * their events done: one commit (one fsync) per batch instead of one per handler and event.
    */
   transactional?: boolean;
+  /**
+   * Transactional handlers only: called once per batch, in its transaction, with the batch's
+   * events the handler wants, before any of them is handled. It reads ahead what `handle` will
+   * read per event (rows it then `remember`s), so a batch of 20 events costs a few statements
+   * instead of a few per event. Only for rows no transactional handler writes.
+   */
+  prepare?(tx: Tx, events: readonly OutboxEventRecord[]): Promise<void>;
   handle(ctx: HandlerContext): Promise<void>;
 }
 
@@ -202,25 +210,36 @@ export function createWorker(options: WorkerOptions) {
     const inBatch = events.filter((e) => handlers.some((h) => h.transactional && wants(h, e)));
     for (const e of events) if (!inBatch.includes(e) || handlers.some((h) => !h.transactional && wants(h, e))) rest.push(e);
     if (inBatch.length === 0) return { rest, failures };
-    const handleIn = async (tx: Tx, event: OutboxEventRecord) => {
+    /** Returns whether the event is settled by this transaction (it has no other handlers). */
+    const handleIn = async (tx: Tx, event: OutboxEventRecord): Promise<boolean> => {
       const done = await handledBy(tx, event);
       const settledTogether = !rest.includes(event);
       for (const handler of handlers) {
         if (handler.transactional && !done.has(handler.name) && wants(handler, event)) await runHandler(handler, event, tx, settledTogether);
       }
-      if (settledTogether) await settleIn(tx, event);
+      return settledTogether;
     };
     const unguarded = new Error('a handler failed: run the batch again with savepoints');
     const run = (guarded: boolean) =>
       db.transaction().execute(async (tx) => {
+        for (const handler of handlers) {
+          const wanted = handler.transactional && handler.prepare ? inBatch.filter((e) => wants(handler, e)) : [];
+          if (wanted.length > 0) await handler.prepare!(tx, wanted);
+        }
+        if (!guarded) {
+          // The handlers' inserts (timeline, messages' events, timers) and the settlement of the
+          // events they finish go out together: on PostgreSQL one statement each per batch.
+          holdInserts(tx);
+          const settled: string[] = [];
+          for (const event of inBatch) if (await handleIn(tx, event).catch(() => Promise.reject(unguarded))) settled.push(event.id);
+          await flushInserts(tx);
+          await settleIn(tx, settled);
+          return;
+        }
         for (const event of inBatch) {
-          if (!guarded) {
-            await handleIn(tx, event).catch(() => Promise.reject(unguarded));
-            continue;
-          }
           await sql`savepoint outbox_event`.execute(tx);
           try {
-            await handleIn(tx, event);
+            if (await handleIn(tx, event)) await settleIn(tx, [event.id]);
           } catch (e) {
             await sql`rollback to savepoint outbox_event`.execute(tx);
             failures.set(event.id, e ?? new Error('handler failed'));
@@ -237,18 +256,19 @@ export function createWorker(options: WorkerOptions) {
     return { rest: rest.filter((e) => !failures.has(e.id)), failures };
   }
 
-  async function settleIn(executor: Db | Tx, event: OutboxEventRecord): Promise<void> {
+  async function settleIn(executor: Db | Tx, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
     await executor
       .updateTable('outbox')
       .set({ status: 'done', processed_at: clock.now().toISOString(), locked_by: null, locked_until: null, last_error: null })
-      .where('id', '=', event.id)
+      .where('id', 'in', ids)
       .where('locked_by', '=', workerId)
       .execute();
   }
 
   async function settle(tx: Tx, event: OutboxEventRecord, error: unknown): Promise<void> {
     const now = clock.now().toISOString();
-    if (error === undefined) return settleIn(tx, event);
+    if (error === undefined) return settleIn(tx, [event.id]);
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     const failed = event.attempt >= maxAttempts;
     logger.warn({ eventId: event.id, type: event.type, attempt: event.attempt, err: error }, failed ? 'outbox event failed for good' : 'outbox event failed; will retry');

@@ -3,6 +3,7 @@ import type { MessageRule, MessagesStatus } from '@ordercare/contracts';
 import { manualClock } from '../../../../test/support/clock.js';
 import { startTestRuntime, type TestRuntime } from '../../../../test/support/runtime.js';
 import { EMAIL_OFF } from '../index.js';
+import { countingStatements } from '../../../../test/support/statements.js';
 import { createCustomer, messagesOf, placeOrder, seedStock } from './helpers.js';
 
 const clock = manualClock(); // 17:00 in Shanghai
@@ -17,6 +18,22 @@ afterAll(async () => {
 });
 
 describe('automation without SMTP', () => {
+  it('reads the orders and customers of a whole worker batch ahead, and each message still shows its own order', async () => {
+    const people = await Promise.all(['Batch One', 'Batch Two', 'Batch Three'].map((name, i) => createCustomer(rt, { name, email: `batch${i}@example.com` })));
+    await rt.worker.drain();
+    const orders = [];
+    for (let i = 0; i < 6; i++) orders.push(await placeOrder(rt, people[i % 3]!.id));
+    const { statements } = await countingStatements(rt.deps.db, () => rt.worker.drain());
+    // Per event none of these; per batch one each (prefetchOrders, prefetchCustomers).
+    expect(statements.filter((s) => /from "orders" where "id" = /.test(s))).toEqual([]);
+    expect(statements.filter((s) => /from "customers" where "id" = /.test(s))).toEqual([]);
+    expect(statements.filter((s) => /from "orders" where "id" in /.test(s)).length).toBeGreaterThan(0);
+    expect(statements.filter((s) => /from "orders" where "id" in /.test(s)).length).toBeLessThan(orders.length);
+    for (const [i, order] of orders.entries()) {
+      expect(await messagesOf(rt, `orderId=${order.id}`)).toMatchObject([{ channel: 'email', status: 'queued', to: people[i % 3]!.email, customerId: people[i % 3]!.id, subject: `Order ${order.number} confirmed` }]);
+    }
+  });
+
   it('says email is off, keeps email messages queued with the reason, delivers portal ones', async () => {
     const status = await rt.app.inject({ method: 'GET', url: '/api/v1/messages/status', headers: await rt.asRole('warehouse') });
     expect(status.json<MessagesStatus>()).toEqual({ emailConfigured: false, smsConfigured: false });

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dbKind } from '../../../../test/support/db.js';
+import { startTestRuntime, type TestRuntime } from '../../../../test/support/runtime.js';
+import { countingStatements } from '../../../../test/support/statements.js';
+import { err, ok } from '../../result.js';
+import { flushInserts, holdInserts, holdsInserts, insertSoon } from '../insert-queue.js';
+import { inTransaction } from '../transaction.js';
+
+let rt: TestRuntime;
+beforeAll(async () => {
+  rt = await startTestRuntime();
+});
+afterAll(() => rt?.close());
+
+const event = (id: string, extra: Partial<Record<string, unknown>> = {}) => ({
+  id,
+  type: 'test.queue',
+  aggregate_type: 'test',
+  aggregate_id: id,
+  payload: JSON.stringify({ id }),
+  dedupe_key: null as string | null,
+  status: 'done' as const,
+  attempts: 0,
+  last_error: null,
+  available_at: '2026-01-01T00:00:00.000Z',
+  locked_by: null,
+  locked_until: null,
+  created_at: '2026-01-01T00:00:00.000Z',
+  processed_at: null,
+  ...extra,
+});
+const audit = (id: string) => ({ id, at: '2026-01-01T00:00:00.000Z', actor_type: 'system', actor_id: null, action: 'test.queue', entity_type: 'test', entity_id: id, changes: '{}', request_id: null });
+const eventIds = async (prefix: string) => (await rt.deps.db.selectFrom('outbox').select('id').where('id', 'like', `${prefix}%`).orderBy('id').execute()).map((r) => r.id);
+const auditIds = async (prefix: string) => (await rt.deps.db.selectFrom('audit_log').select('id').where('id', 'like', `${prefix}%`).orderBy('id').execute()).map((r) => r.id);
+
+describe(`insertSoon and flushInserts (${dbKind})`, () => {
+  it('holds rows of several tables and writes them in one statement before COMMIT on PostgreSQL; SQLite inserts at once', async () => {
+    const inserts = (list: readonly string[]) => list.filter((s) => /insert into/i.test(s));
+    const { statements } = await countingStatements(rt.deps.db, (sent) =>
+      inTransaction(rt.deps.db, async (tx) => {
+        expect(holdsInserts(tx)).toBe(dbKind === 'postgres');
+        await insertSoon(tx, 'outbox', [event('evt_q1_a')]);
+        await insertSoon(tx, 'audit_log', [audit('aud_q1_a')]);
+        await insertSoon(tx, 'outbox', [event('evt_q1_b'), event('evt_q1_c')]); // joins the first outbox group
+        expect(inserts(sent)).toHaveLength(dbKind === 'postgres' ? 0 : 3);
+        return ok(null);
+      }),
+    );
+    expect(await eventIds('evt_q1_')).toEqual(['evt_q1_a', 'evt_q1_b', 'evt_q1_c']);
+    expect(await auditIds('aud_q1_')).toEqual(['aud_q1_a']);
+    if (dbKind === 'postgres') {
+      expect(inserts(statements)).toHaveLength(1);
+      expect(inserts(statements)[0]).toMatch(/^with "q0" as \(insert into "outbox"/);
+      expect(inserts(statements)[0]).toMatch(/\) insert into "audit_log"/);
+    } else {
+      expect(inserts(statements)).toHaveLength(3);
+    }
+  });
+
+  it('writes held rows before a later statement of the transaction names their table, and only then', async () => {
+    const inserts = (list: readonly string[]) => list.filter((s) => /insert into/i.test(s)).length;
+    await countingStatements(rt.deps.db, (sent) =>
+      inTransaction(rt.deps.db, async (tx) => {
+        await insertSoon(tx, 'audit_log', [audit('aud_q7_a')]);
+        await tx.selectFrom('customers').select('id').limit(1).execute(); // another table: nothing written yet
+        expect(inserts(sent)).toBe(dbKind === 'postgres' ? 0 : 1);
+        expect(await tx.selectFrom('audit_log').select('id').where('id', 'like', 'aud_q7_%').execute()).toEqual([{ id: 'aud_q7_a' }]);
+        expect(inserts(sent)).toBe(1);
+        await insertSoon(tx, 'audit_log', [audit('aud_q7_b')]);
+        await tx.updateTable('audit_log').set({ action: 'test.updated' }).where('id', 'like', 'aud_q7_%').execute(); // a write meets it too
+        return ok(null);
+      }),
+    );
+    expect(await rt.deps.db.selectFrom('audit_log').select(['id', 'action']).where('id', 'like', 'aud_q7_%').orderBy('id').execute()).toEqual([
+      { id: 'aud_q7_a', action: 'test.updated' },
+      { id: 'aud_q7_b', action: 'test.updated' },
+    ]);
+  });
+
+  it('writes nothing of a transaction that rolls back', async () => {
+    const result = await inTransaction(rt.deps.db, async (tx) => {
+      await insertSoon(tx, 'outbox', [event('evt_q2_a')]);
+      await insertSoon(tx, 'audit_log', [audit('aud_q2_a')]);
+      return err('changed my mind');
+    });
+    expect(result).toEqual({ ok: false, error: 'changed my mind' });
+    expect(await eventIds('evt_q2_')).toEqual([]);
+    expect(await auditIds('aud_q2_')).toEqual([]);
+  });
+
+  it('fails the whole transaction when a held row conflicts, keeping none of its writes', async () => {
+    await inTransaction(rt.deps.db, async (tx) => (await insertSoon(tx, 'outbox', [event('evt_q3_taken')]), ok(null)));
+    const attempt = inTransaction(rt.deps.db, async (tx) => {
+      await tx.insertInto('audit_log').values(audit('aud_q3_direct')).execute(); // an ordinary insert before
+      await insertSoon(tx, 'audit_log', [audit('aud_q3_held')]);
+      await insertSoon(tx, 'outbox', [event('evt_q3_taken')]);
+      return ok(null);
+    });
+    await expect(attempt).rejects.toThrow(/unique|UNIQUE|duplicate/);
+    expect(await auditIds('aud_q3_')).toEqual([]);
+    expect(await eventIds('evt_q3_')).toEqual(['evt_q3_taken']);
+  });
+
+  it('drops a duplicate of an ignored conflict column, also among held rows', async () => {
+    await inTransaction(rt.deps.db, async (tx) => {
+      await insertSoon(tx, 'outbox', [event('evt_q4_a', { dedupe_key: 'q4' })], { ignoreConflictOn: 'dedupe_key' });
+      await insertSoon(tx, 'audit_log', [audit('aud_q4_a')]);
+      return ok(null);
+    });
+    await inTransaction(rt.deps.db, async (tx) => {
+      await insertSoon(tx, 'outbox', [event('evt_q4_b', { dedupe_key: 'q4' }), event('evt_q4_c', { dedupe_key: 'q4-other' })], { ignoreConflictOn: 'dedupe_key' });
+      await insertSoon(tx, 'audit_log', [audit('aud_q4_b')]);
+      return ok(null);
+    });
+    expect(await eventIds('evt_q4_')).toEqual(['evt_q4_a', 'evt_q4_c']);
+    expect(await auditIds('aud_q4_')).toEqual(['aud_q4_a', 'aud_q4_b']);
+  });
+
+  it('splits a flush too large for one statement and still writes every row', async () => {
+    const many = Array.from({ length: 2000 }, (_, i) => event(`evt_q5_${String(i).padStart(5, '0')}`));
+    const audits = Array.from({ length: 2000 }, (_, i) => audit(`aud_q5_${String(i).padStart(5, '0')}`));
+    const { statements } = await countingStatements(rt.deps.db, () =>
+      inTransaction(rt.deps.db, async (tx) => {
+        await insertSoon(tx, 'outbox', many);
+        await insertSoon(tx, 'audit_log', audits);
+        return ok(null);
+      }),
+    );
+    expect(await eventIds('evt_q5_')).toHaveLength(2000);
+    expect(await auditIds('aud_q5_')).toHaveLength(2000);
+    // 2,000 × 14 and 2,000 × 9 parameters: each group alone fits under the cap, both together do not.
+    if (dbKind === 'postgres') expect(statements.filter((s) => /insert into/i.test(s))).toHaveLength(2);
+  });
+
+  it('inserts at once outside a transaction that holds, and holding is per transaction', async () => {
+    await rt.deps.db.transaction().execute(async (tx) => {
+      expect(holdsInserts(tx)).toBe(false);
+      await insertSoon(tx, 'outbox', [event('evt_q6_a')]);
+      expect((await tx.selectFrom('outbox').select('id').where('id', '=', 'evt_q6_a').execute()).length).toBe(1);
+      holdInserts(tx);
+      await insertSoon(tx, 'outbox', [event('evt_q6_b')]);
+      await flushInserts(tx);
+      expect((await tx.selectFrom('outbox').select('id').where('id', '=', 'evt_q6_b').execute()).length).toBe(1);
+    });
+    expect(await eventIds('evt_q6_')).toEqual(['evt_q6_a', 'evt_q6_b']);
+  });
+});
