@@ -76,6 +76,18 @@ describe('WAL checkpointer thread', () => {
     expect(await until(() => size() > before)).toBe(true);
   });
 
+  it('keeps the WAL from growing while the server writes all the time', async () => {
+    checkpointer = startCheckpointer(conn, lock, (m) => warnings.push(m), { everyMs: 20, entry: BUILT_ENTRY });
+    await write(100);
+    const oneBatch = fs.statSync(`${file}-wal`).size;
+    for (let round = 0; round < 45; round++) {
+      await write(100); // a group every 5 ms, as under load
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    // Forty-five batches appended without a restart make the WAL about 45 times one batch.
+    expect(fs.statSync(`${file}-wal`).size).toBeLessThan(oneBatch * 25);
+  });
+
   it('gives checkpoints back to the connection when the thread dies', async () => {
     const broken = path.join(dir, 'broken-thread.mjs');
     fs.writeFileSync(broken, "throw new Error('cannot open the database');\n");
