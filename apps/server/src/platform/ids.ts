@@ -1,9 +1,21 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomFillSync } from 'node:crypto';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32
 
 let lastMs = 0;
-let lastRandom = new Uint8Array(10);
+let lastRandom: Uint8Array = new Uint8Array(10);
+
+/** Random bytes drawn from the CSPRNG 4 KiB at a time: a call per millisecond showed in profiles. */
+const pool = new Uint8Array(4096);
+let taken = pool.length;
+function random10(): Uint8Array {
+  if (taken + 10 > pool.length) {
+    randomFillSync(pool);
+    taken = 0;
+  }
+  taken += 10;
+  return pool.slice(taken - 10, taken);
+}
 
 /**
  * Opaque, type-prefixed, time-sortable ids (`ord_01JD…`): 48 bits of milliseconds and 80 random
@@ -15,7 +27,7 @@ export function newId(prefix: string): string {
     incrementBytes(lastRandom);
   } else {
     lastMs = ms;
-    lastRandom = new Uint8Array(randomBytes(10));
+    lastRandom = random10();
   }
   return `${prefix}_${encodeTime(ms)}${encodeRandom(lastRandom)}`;
 }

@@ -1,13 +1,14 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/db/index.js';
+import { runReused, type Executor } from '../../platform/db/index.js';
 import type { ProductsTable } from '../../platform/db/schema.js';
 
 export const findById = (db: Executor, id: string) => db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findBySku = (db: Executor, sku: string) => db.selectFrom('products').selectAll().where('sku', '=', sku).executeTakeFirst();
 
-export const findBySkus = (db: Executor, skus: readonly string[]) =>
-  skus.length === 0 ? Promise.resolve([]) : db.selectFrom('products').selectAll().where('sku', 'in', [...skus]).execute();
+/** Placement runs this for every order: the text is compiled once per number of SKUs (`runReused`). */
+export const findBySkus = async (db: Executor, skus: readonly string[]) =>
+  skus.length === 0 ? [] : (await runReused(db, `products.by-skus:${skus.length}`, skus, () => db.selectFrom('products').selectAll().where('sku', 'in', [...skus]))).rows;
 
 export const findByIds = (db: Executor, ids: readonly string[]) =>
   ids.length === 0 ? Promise.resolve([]) : db.selectFrom('products').selectAll().where('id', 'in', [...ids]).execute();

@@ -1,12 +1,13 @@
 import type { InsertObject } from 'kysely';
-import { recall, remember, type Database, type Executor } from '../../platform/db/index.js';
+import { recall, remember, runReused, type Database, type Executor } from '../../platform/db/index.js';
 import type { CustomerAddressesTable, CustomerContactsTable, CustomersTable } from '../../platform/db/schema.js';
 import type { DialectOps } from '../../platform/db/index.js';
 import { newId } from '../../platform/ids.js';
 import { normaliseTags, sortNameOf, type CustomerProfile, type CustomerRecord } from './customer.js';
 import { searchTermsOf } from './search-terms.js';
 
-export const findCustomerName = (db: Executor, id: string) => db.selectFrom('customers').select('name').where('id', '=', id).executeTakeFirst();
+/** Placement runs this for every order: the text is compiled once (`runReused`). */
+export const findCustomerName = async (db: Executor, id: string) => (await runReused(db, 'customers.name', [id], () => db.selectFrom('customers').select('name').where('id', '=', id))).rows[0];
 
 export const findCustomerRow = (db: Executor, id: string) => db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
 

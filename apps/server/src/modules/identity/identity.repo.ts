@@ -1,4 +1,4 @@
-import type { Executor } from '../../platform/db/index.js';
+import { runReused, type Executor } from '../../platform/db/index.js';
 import type { ApiKeysTable, PortalAccountsTable, SessionsTable, UsersTable } from '../../platform/db/schema.js';
 
 export const findUserByEmail = (db: Executor, email: string) =>
@@ -47,8 +47,9 @@ export const deleteExpiredSessions = (db: Executor, now: string) =>
 
 export const insertApiKey = (db: Executor, row: ApiKeysTable) => db.insertInto('api_keys').values(row).execute();
 
-export const findApiKeyByHash = (db: Executor, tokenHash: string) =>
-  db.selectFrom('api_keys').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+/** Every API request runs this: the text is compiled once (`runReused`). */
+export const findApiKeyByHash = async (db: Executor, tokenHash: string) =>
+  (await runReused(db, 'api_keys.by-hash', [tokenHash], () => db.selectFrom('api_keys').selectAll().where('token_hash', '=', tokenHash))).rows[0];
 
 export const findApiKeyById = (db: Executor, id: string) =>
   db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst();

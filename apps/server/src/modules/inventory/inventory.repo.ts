@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { insertSoon, type Executor } from '../../platform/db/index.js';
+import { insertSoon, runReused, type Executor } from '../../platform/db/index.js';
 import type { StockLevelsTable, StockMovementsTable, StockReservationsTable, WarehousesTable } from '../../platform/db/schema.js';
 import { emptyLevel } from './stock.js';
 
@@ -29,13 +29,16 @@ export const findLevel = (db: Executor, productId: string, warehouseId: string) 
  * used to read warehouses, then levels): one row per warehouse and level, or one row with no
  * product for a warehouse that holds none of them.
  */
-export const activeWarehouseLevels = (db: Executor, productIds: readonly string[]) =>
-  db
-    .selectFrom('warehouses as w')
-    .leftJoin('stock_levels as l', (join) => join.onRef('l.warehouse_id', '=', 'w.id').on('l.product_id', 'in', [...productIds]))
-    .select(['w.id as warehouse_id', 'w.code', 'l.product_id', 'l.on_hand', 'l.reserved'])
-    .where('w.active', '=', 1)
-    .execute();
+export const activeWarehouseLevels = async (db: Executor, productIds: readonly string[]) =>
+  (
+    await runReused(db, `stock.active-levels:${productIds.length}`, [...productIds, 1], () =>
+      db
+        .selectFrom('warehouses as w')
+        .leftJoin('stock_levels as l', (join) => join.onRef('l.warehouse_id', '=', 'w.id').on('l.product_id', 'in', [...productIds]))
+        .select(['w.id as warehouse_id', 'w.code', 'l.product_id', 'l.on_hand', 'l.reserved'])
+        .where('w.active', '=', 1),
+    )
+  ).rows;
 
 /** Creates the level row at zero if it does not exist yet (levels appear at their first movement). */
 export async function ensureLevel(db: Executor, productId: string, warehouseId: string, now: string): Promise<void> {
@@ -65,9 +68,15 @@ export function addOnHand(db: Executor, productId: string, warehouseId: string, 
  */
 /** reserved += total, only while `fromStock` units are available; the level after the change, or undefined when the guard failed. */
 export async function reserveGuarded(db: Executor, productId: string, warehouseId: string, fromStock: number, total: number, now: string): Promise<StockLevelsTable | undefined> {
-  let q = level(db, productId, warehouseId).set({ reserved: sql<number>`reserved + ${total}`, updated_at: now });
-  if (fromStock > 0) q = q.where(sql<boolean>`on_hand - reserved >= ${fromStock}`);
-  return q.returningAll().executeTakeFirst();
+  const build = () => {
+    let q = level(db, productId, warehouseId).set({ reserved: sql<number>`reserved + ${total}`, updated_at: now });
+    if (fromStock > 0) q = q.where(sql<boolean>`on_hand - reserved >= ${fromStock}`);
+    return q.returningAll();
+  };
+  // Every allocation of every order runs this: the text is compiled once per form (`runReused`).
+  const guarded = fromStock > 0;
+  const parameters = guarded ? [total, now, productId, warehouseId, fromStock] : [total, now, productId, warehouseId];
+  return (await runReused(db, `stock.reserve:${guarded}`, parameters, build)).rows[0];
 }
 
 /** reserved −= quantity (a release). */

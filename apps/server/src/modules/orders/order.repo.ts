@@ -1,5 +1,5 @@
 import type { SelectQueryBuilder } from 'kysely';
-import { insertRows, insertSoon, recall, remember, type Executor } from '../../platform/db/index.js';
+import { insertRows, insertSoon, recall, remember, runReused, type Executor } from '../../platform/db/index.js';
 import type { DialectOps } from '../../platform/db/index.js';
 import type { Database, OrderChangesTable, OrderEventsTable, OrderInvoicesTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema.js';
 
@@ -100,13 +100,8 @@ export function eventsOf(db: Executor, orderId: string, limit: number, afterId?:
  * PostgreSQL the increment locks the row until commit, so placements run it last.
  */
 export async function nextOrderNumber(db: Executor, year: number): Promise<number> {
-  const bump = () =>
-    db
-      .updateTable('order_number_sequences')
-      .set((eb) => ({ last: eb('last', '+', 1) }))
-      .where('year', '=', year)
-      .returning('last')
-      .executeTakeFirst();
+  const bump = async () =>
+    (await runReused(db, 'orders.next-number', [1, year], () => db.updateTable('order_number_sequences').set((eb) => ({ last: eb('last', '+', 1) })).where('year', '=', year).returning('last'))).rows[0];
   const first = await bump();
   if (first) return Number(first.last);
   await db.insertInto('order_number_sequences').values({ year, last: 0 }).onConflict((oc) => oc.column('year').doNothing()).execute();

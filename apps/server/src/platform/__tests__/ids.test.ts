@@ -47,6 +47,14 @@ describe('newId', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('draws fresh random bits in every new millisecond, also across refills of its random pool', () => {
+    let ms = 1_750_000_000_000;
+    vi.spyOn(Date, 'now').mockImplementation(() => (ms += 1));
+    const randomParts = Array.from({ length: 1000 }, () => newId('evt').slice(14)); // the pool holds 409 draws
+    expect(new Set(randomParts).size).toBe(randomParts.length);
+    expect(randomParts.every((r) => /^[0-9A-HJKMNP-TV-Z]{16}$/.test(r))).toBe(true);
+  });
+
   it('sorts ids of a later millisecond after those of an earlier one', () => {
     const now = vi.spyOn(Date, 'now').mockReturnValue(1_750_000_000_000);
     const early = newId('evt');

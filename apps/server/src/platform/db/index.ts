@@ -6,4 +6,5 @@ export { inTransaction } from './transaction.js';
 export { insertRows } from './insert.js';
 export { flushInserts, holdInserts, insertSoon } from './insert-queue.js';
 export { memoIn, recall, remember } from './memo.js';
+export { runReused } from './reuse.js';
 export { decodeCursor, encodeCursor } from './cursor.js';
