@@ -27,13 +27,22 @@ export function statusLabel(status: string, locale: Locale): string {
   return labels ? labels[locale === 'zh-CN' ? 1 : 0] : status;
 }
 
+/** The currency format of a locale and its minor-unit digits, by `locale|currency` (every message formats several amounts). */
+const moneyFormats = new Map<string, { format: Intl.NumberFormat; scale: number }>();
+
 /** Money in minor units as the customer reads it (`CNY 1,234.50` / `¥1,234.50`). */
 export function formatMoney(minor: unknown, currency: unknown, locale: Locale): string | null {
   if (typeof minor !== 'number' || typeof currency !== 'string') return null;
   try {
-    const format = numberFormat(locale, { style: 'currency', currency });
-    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-    return format.format(minor / 10 ** digits);
+    const key = `${locale}|${currency}`;
+    let money = moneyFormats.get(key);
+    if (!money) {
+      const format = numberFormat(locale, { style: 'currency', currency });
+      money = { format, scale: 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2) };
+      if (moneyFormats.size >= 200) moneyFormats.clear();
+      moneyFormats.set(key, money);
+    }
+    return money.format.format(minor / money.scale);
   } catch {
     return `${currency} ${(minor / 100).toFixed(2)}`;
   }
