@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbKind } from '../../../../test/support/db.js';
+import { outboxRow } from '../../../../test/support/rows.js';
 import { startTestRuntime, type TestRuntime } from '../../../../test/support/runtime.js';
 import { countingStatements } from '../../../../test/support/statements.js';
 import { err, ok } from '../../result.js';
@@ -12,23 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => rt?.close());
 
-const event = (id: string, extra: Partial<Record<string, unknown>> = {}) => ({
-  id,
-  type: 'test.queue',
-  aggregate_type: 'test',
-  aggregate_id: id,
-  payload: JSON.stringify({ id }),
-  dedupe_key: null as string | null,
-  status: 'done' as const,
-  attempts: 0,
-  last_error: null,
-  available_at: '2026-01-01T00:00:00.000Z',
-  locked_by: null,
-  locked_until: null,
-  created_at: '2026-01-01T00:00:00.000Z',
-  processed_at: null,
-  ...extra,
-});
+const event = outboxRow;
 const audit = (id: string) => ({ id, at: '2026-01-01T00:00:00.000Z', actor_type: 'system', actor_id: null, action: 'test.queue', entity_type: 'test', entity_id: id, changes: '{}', request_id: null });
 const eventIds = async (prefix: string) => (await rt.deps.db.selectFrom('outbox').select('id').where('id', 'like', `${prefix}%`).orderBy('id').execute()).map((r) => r.id);
 const auditIds = async (prefix: string) => (await rt.deps.db.selectFrom('audit_log').select('id').where('id', 'like', `${prefix}%`).orderBy('id').execute()).map((r) => r.id);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outboxRow } from '../../../../test/support/rows.js';
 import { startTestRuntime, type TestRuntime } from '../../../../test/support/runtime.js';
 import { insertRows } from '../insert.js';
 
@@ -9,23 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => rt?.close());
 
-const event = (id: string, extra: Partial<Record<string, unknown>> = {}) => ({
-  id,
-  type: 'test.insert',
-  aggregate_type: 'test',
-  aggregate_id: id,
-  payload: JSON.stringify({ id }),
-  dedupe_key: null as string | null,
-  status: 'done' as const,
-  attempts: 0,
-  last_error: null,
-  available_at: '2026-01-01T00:00:00.000Z',
-  locked_by: null,
-  locked_until: null,
-  created_at: '2026-01-01T00:00:00.000Z',
-  processed_at: null,
-  ...extra,
-});
+const event = outboxRow;
 const stored = (ids: string[]) =>
   rt.deps.db.selectFrom('outbox').select(['id', 'aggregate_id', 'payload', 'dedupe_key', 'attempts']).where('id', 'in', ids).orderBy('id').execute();
 
