@@ -25,6 +25,12 @@ export interface WorkerOptions {
   /** How long a claim lasts; a crashed worker's events are picked up after it. */
   leaseMs?: number;
   pollMs?: number;
+  /**
+   * After a claim that came back partly full, wait this long before the next one, so events
+   * gather into fuller batches: each batch costs two transactions (claim, then work and
+   * settlement), each with its commit, whatever its size. `wake()` ends the wait early.
+   */
+  lingerMs?: number;
   maxAttempts?: number;
   /** Periodic clean-up (expired idempotency keys, sessions), run about once an hour. */
   housekeeping?: () => Promise<void>;
@@ -49,6 +55,7 @@ export function createWorker(options: WorkerOptions) {
   let batchSize = minBatch;
   const leaseMs = options.leaseMs ?? 60_000;
   const pollMs = options.pollMs ?? 250;
+  const lingerMs = options.lingerMs ?? 0;
   const maxAttempts = options.maxAttempts ?? 15;
   let running = false;
   let loopDone: Promise<void> | undefined;
@@ -279,6 +286,7 @@ export function createWorker(options: WorkerOptions) {
   async function loop(): Promise<void> {
     while (running) {
       let claimed = 0;
+      const full = batchSize;
       try {
         claimed = await runOnce();
         if (options.housekeeping && Date.now() - lastHousekeeping > 3_600_000) {
@@ -288,9 +296,10 @@ export function createWorker(options: WorkerOptions) {
       } catch (e) {
         logger.error({ err: e }, 'outbox worker iteration failed');
       }
-      if (claimed === 0 && running) {
+      const pause = claimed === 0 ? pollMs : claimed < full ? lingerMs : 0;
+      if (pause > 0 && running) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollMs);
+          const timer = setTimeout(resolve, pause);
           wakeUp = () => {
             clearTimeout(timer);
             resolve();

@@ -238,4 +238,27 @@ describe('transactional outbox', () => {
     expect(sizes).toEqual([2, 4, 8, 6]);
     expect(new Set(seen).size).toBe(20);
   });
+
+  it('lets events gather after a partly full claim (lingerMs), instead of claiming each as it comes', async () => {
+    const rt = await start({ extraHandlers: [] });
+    await rt.worker.drain(); // whatever set-up queued
+    const batches: number[] = [];
+    const batching: OutboxHandler = { ...countingHandler([]), transactional: true, prepare: async (_tx, events) => void batches.push(events.length) };
+    const worker = createWorker({ db: rt.deps.db, ops: rt.deps.ops, clock: rt.deps.clock, logger: rt.deps.logger, handlers: [batching], batchSize: 50, pollMs: 5, lingerMs: 1500 });
+    const emitOne = (i: number) => rt.deps.db.transaction().execute((tx) => emitEvent(tx, rt.deps.clock.now().toISOString(), event(i)));
+    await emitOne(0);
+    worker.start();
+    try {
+      await expect.poll(() => batches.length).toBe(1);
+      // Six more, one every 25 ms, while the worker waits: without the wait, each is a batch of its own.
+      for (let i = 1; i <= 6; i++) {
+        await emitOne(i);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await expect.poll(() => batches.reduce((a, b) => a + b, 0), { timeout: 5000 }).toBe(7);
+      expect(batches).toEqual([1, 6]);
+    } finally {
+      await worker.stop();
+    }
+  });
 });
