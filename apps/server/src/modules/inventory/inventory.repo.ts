@@ -67,16 +67,46 @@ export function addOnHand(db: Executor, productId: string, warehouseId: string, 
  * (PostgreSQL re-checks the condition on the newest row version after waiting for its lock).
  */
 /** reserved += total, only while `fromStock` units are available; the level after the change, or undefined when the guard failed. */
-export async function reserveGuarded(db: Executor, productId: string, warehouseId: string, fromStock: number, total: number, now: string): Promise<StockLevelsTable | undefined> {
+export interface GuardedReservation {
+  productId: string;
+  warehouseId: string;
+  /** Units that must be available (on_hand − reserved) for the update to happen; 0 for none. */
+  fromStock: number;
+  /** What `reserved` grows by (backordered units included). */
+  total: number;
+}
+
+/**
+ * reserved += total for every allocation in one statement, each only while its `fromStock` units
+ * are still available. Returns the levels it changed (after the change); an allocation missing
+ * from them lost its guard to a concurrent transaction, and the caller undoes the others
+ * (`unreserveAll`). Give the allocations in (product, warehouse) order: PostgreSQL then visits
+ * and locks the rows in that order, as every other multi-level change does.
+ */
+export async function reserveGuardedAll(db: Executor, allocations: readonly GuardedReservation[], now: string): Promise<StockLevelsTable[]> {
+  const parameters = [...allocations.flatMap((a) => [a.productId, a.warehouseId, a.fromStock, a.total]), now];
   const build = () => {
-    let q = level(db, productId, warehouseId).set({ reserved: sql<number>`reserved + ${total}`, updated_at: now });
-    if (fromStock > 0) q = q.where(sql<boolean>`on_hand - reserved >= ${fromStock}`);
-    return q.returningAll();
+    const values = sql.join(allocations.map((a) => sql`(${a.productId}, ${a.warehouseId}, cast(${a.fromStock} as integer), cast(${a.total} as integer))`));
+    // RETURNING names the level's columns: PostgreSQL's `*` would add v's, SQLite refuses `stock_levels.*`.
+    const statement = sql<StockLevelsTable>`with v (v_product, v_warehouse, v_guard, v_total) as (values ${values})
+      update stock_levels set reserved = reserved + v_total, updated_at = ${now}
+      from v
+      where product_id = v_product and warehouse_id = v_warehouse and (v_guard = 0 or on_hand - reserved >= v_guard)
+      returning product_id, warehouse_id, on_hand, reserved, safety_stock, reorder_point, low, updated_at`;
+    return { compile: () => statement.compile(db) };
   };
-  // Every allocation of every order runs this: the text is compiled once per form (`runReused`).
-  const guarded = fromStock > 0;
-  const parameters = guarded ? [total, now, productId, warehouseId, fromStock] : [total, now, productId, warehouseId];
-  return (await runReused(db, `stock.reserve:${guarded}`, parameters, build)).rows[0];
+  // Every order runs this: the text is compiled once per number of allocations (`runReused`).
+  return (await runReused(db, `stock.reserveAll:${allocations.length}`, parameters, build)).rows;
+}
+
+/** Undoes `reserveGuardedAll` for the given allocations (reserved −= total), in one statement. */
+export async function unreserveAll(db: Executor, allocations: readonly GuardedReservation[], now: string): Promise<void> {
+  if (allocations.length === 0) return;
+  const values = sql.join(allocations.map((a) => sql`(${a.productId}, ${a.warehouseId}, cast(${a.total} as integer))`));
+  await sql`with v (v_product, v_warehouse, v_total) as (values ${values})
+    update stock_levels set reserved = reserved - v_total, updated_at = ${now}
+    from v
+    where product_id = v_product and warehouse_id = v_warehouse`.execute(db);
 }
 
 /** reserved −= quantity (a release). */

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Product, Reservation } from '@ordercare/contracts';
 import type { Actor } from '../../../platform/auth/index.js';
 import type { Clock } from '../../../platform/clock.js';
@@ -27,10 +26,10 @@ const ATTEMPTS = 2;
  * Reserves every line of `request` or nothing, in the caller's transaction (`err` means the
  * caller must roll back; `inTransaction` and `deps.idempotency.run` do). Lines sharing a SKU are
  * summed. Products without stock tracking are skipped. Warehouses are chosen by
- * `planAllocation`; each allocation is then applied by a guarded UPDATE that succeeds only while
- * the stock is still available, so no interleaving of transactions or processes can reserve
- * more than is available. When a guard fails, the attempt is rolled back to its savepoint and
- * the plan is made again once from fresh stock figures; a second failure is `insufficient_stock`.
+ * `planAllocation`; the allocations are then applied by one guarded UPDATE that changes a level
+ * only while its stock is still available, so no interleaving of transactions or processes can
+ * reserve more than is available. When a guard fails, the attempt's other increments are undone
+ * and the plan is made again once from fresh stock figures; a second failure is `insufficient_stock`.
  * Calling it again for the same reference adds to its reservations.
  */
 export async function reserveStock(tx: Tx, clock: Clock, actor: Actor, request: ReserveRequest): Promise<Result<Reservation, InventoryError>> {
@@ -55,15 +54,8 @@ export async function reserveStock(tx: Tx, clock: Clock, actor: Actor, request: 
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const plan = planAllocation(demands, await stockOf(tx, demands));
     if (!plan.ok) return err({ code: 'insufficient_stock', lines: plan.error });
-    // A savepoint per attempt: rolling back to it undoes a lost attempt's increments and, on
-    // PostgreSQL, drops their row locks, so the next attempt again locks in ascending order only.
-    // One allocation needs none: its guarded update either happened or changed and locked nothing.
-    const partial = plan.value.length > 1;
-    if (partial) await sql`savepoint reserve_stock`.execute(tx);
     const applied = await applyAll(tx, plan.value, now);
     contested = applied.contested;
-    if (partial && contested) await sql`rollback to savepoint reserve_stock`.execute(tx);
-    if (partial) await sql`release savepoint reserve_stock`.execute(tx);
     if (contested) continue;
     // One multi-row insert each for the ledger and the reservations (round trips matter on PostgreSQL).
     await appendMovement(
@@ -103,21 +95,27 @@ async function stockOf(tx: Tx, demands: readonly Demand[]): Promise<WarehouseSto
 }
 
 /**
- * Applies the guarded updates in (product, warehouse) order, the same order in every
- * transaction, so two reservations never wait for each other in a cycle. Returns the allocation
- * whose guard failed (the caller rolls back to its savepoint), and the levels after the changes.
+ * Applies the plan's guarded updates in one statement, in (product, warehouse) order, the same
+ * order in every transaction, so two reservations never wait for each other in a cycle. When a
+ * guard lost to a concurrent transaction, the attempt's other increments are undone and that
+ * allocation is returned (the caller plans again); otherwise the levels after the changes.
+ *
+ * The undo keeps the row locks of the lost attempt (a savepoint would drop them, for two more
+ * round trips per order on PostgreSQL in the common case where nothing is contested). The next
+ * attempt may then lock rows out of order; if that ever closes a cycle, PostgreSQL aborts one
+ * transaction as a deadlock victim and `inTransaction` runs it again.
  */
 async function applyAll(tx: Tx, plan: readonly PlannedAllocation[], now: string): Promise<{ contested?: PlannedAllocation; levels: Map<string, StockLevelsTable> }> {
-  const ordered = [...plan].sort((a, b) => (a.productId + a.warehouseId < b.productId + b.warehouseId ? -1 : 1));
-  const levels = new Map<string, StockLevelsTable>();
-  for (const a of ordered) {
-    if (a.quantity === 0) await repo.ensureLevel(tx, a.productId, a.warehouseId, now); // all backordered: the level may not exist yet
-    const after = await repo.reserveGuarded(tx, a.productId, a.warehouseId, a.quantity, a.quantity + a.backordered, now);
-    if (!after) return { contested: a, levels };
-    // Two allocations never share a level (one per product and warehouse), so this is the level after the whole plan.
-    levels.set(`${a.productId}:${a.warehouseId}`, after);
-  }
-  return { levels };
+  const key = (a: { productId: string; warehouseId: string }) => `${a.productId}:${a.warehouseId}`;
+  const ordered = [...plan].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  for (const a of ordered) if (a.quantity === 0) await repo.ensureLevel(tx, a.productId, a.warehouseId, now); // all backordered: the level may not exist yet
+  const wanted = ordered.map((a) => ({ productId: a.productId, warehouseId: a.warehouseId, fromStock: a.quantity, total: a.quantity + a.backordered }));
+  // Two allocations never share a level (one per product and warehouse), so these are the levels after the whole plan.
+  const levels = new Map((await repo.reserveGuardedAll(tx, wanted, now)).map((l) => [`${l.product_id}:${l.warehouse_id}`, l]));
+  const contested = ordered.find((a) => !levels.has(key(a)));
+  if (!contested) return { levels };
+  await repo.unreserveAll(tx, wanted.filter((w) => levels.has(key(w))), now);
+  return { contested, levels: new Map() };
 }
 
 /** What to report after the last attempt lost its race: the SKUs now short, else the contested one. */
