@@ -1,6 +1,6 @@
 import type { Locale, MessageChannel, MessageEventKey, MessageListQuery, MessageRule, MessageTemplate, RuleChannel, TemplateAttachment, TemplateKey } from '@ordercare/contracts';
 import type { Executor } from '../../platform/db/index.js';
-import { decodeCursor, encodeCursor, insertRows } from '../../platform/db/index.js';
+import { decodeCursor, encodeCursor, holdsInserts, insertRows, insertSoon } from '../../platform/db/index.js';
 import type { MessageRulesTable, MessagesTable, MessageTemplateVersionsTable } from '../../platform/db/schema.js';
 import { defaultTemplate } from './default-templates/index.js';
 import { toMessage } from './message.js';
@@ -8,7 +8,16 @@ import { defaultRule } from './rules.js';
 
 // ---- messages ----
 
-export async function insertMessage(db: Executor, row: MessagesTable): Promise<boolean> {
+/**
+ * Inserts `row` unless a message with its idempotency key exists; false when one did. With
+ * `fresh` the caller knows none can (the key names an outbox event handled for the first time),
+ * so inside `holdInserts` the row joins the transaction's held inserts (no statement of its own).
+ */
+export async function insertMessage(db: Executor, row: MessagesTable, options: { fresh?: boolean } = {}): Promise<boolean> {
+  if (options.fresh && holdsInserts(db)) {
+    await insertSoon(db, 'messages', [row], { ignoreConflictOn: 'idempotency_key' });
+    return true;
+  }
   return (await insertRows(db, 'messages', [row], { ignoreConflictOn: 'idempotency_key' })) > 0n;
 }
 

@@ -78,7 +78,7 @@ export async function createJourneyMessage(tx: Tx, deps: Pick<Deps, 'clock' | 'c
     sent_at: null,
     created_at: at,
     updated_at: at,
-  });
+  }, { fresh: event.attempt === 1 }); // a first attempt: no earlier run of this event can have committed its message
   if (!inserted) return null;
   const common = { messageId: id, customerId: customer.id, orderId: journey.orderId };
   if (status === 'queued' && !kept) await emitEvent(tx, at, { type: SEND_DUE, aggregateType: 'message', aggregateId: id, payload: { messageId: id }, dedupeKey: `message.send:${id}:1` });
