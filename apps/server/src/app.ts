@@ -70,7 +70,7 @@ interface CoreOptions {
 /** Opens the database and wires the modules' dependencies and the (not yet started) worker. */
 export function createCore(config: Config, options: CoreOptions): Core {
   const { logger, clock } = options;
-  const database = openDatabase(config.database, options.database);
+  const database = openDatabase(config.database, { poolSize: config.databasePoolSize, ...options.database });
   const deps: Deps = {
     config,
     db: database.db,

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -8,6 +9,7 @@ const ConfigSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
   SMTP_URL: z.string().optional(),
   SMS_URL: z.url().optional(),
   SMS_TOKEN: z.string().optional(),
@@ -36,6 +38,12 @@ export interface Config {
   host: string;
   dataDir: string;
   database: DatabaseTarget;
+  /**
+   * PostgreSQL connections per process. Default: two per CPU plus one. Placements queue on the
+   * year's order-number row anyway, and on a small machine a large pool only adds backends that
+   * compete for the CPUs (see docs/PERFORMANCE.md). SQLite always uses one connection.
+   */
+  databasePoolSize: number;
   smtpUrl: string | undefined;
   /** SMS provider endpoint (generic HTTP JSON API); unset means SMS messages are kept, not sent. */
   smsUrl: string | undefined;
@@ -73,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     database: parseDatabaseUrl(e.DATABASE_URL, dataDir),
+    databasePoolSize: e.DATABASE_POOL_SIZE ?? 2 * os.availableParallelism() + 1,
     smtpUrl: e.SMTP_URL || undefined,
     smsUrl: e.SMS_URL,
     smsToken: e.SMS_TOKEN,

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config.js';
@@ -24,6 +25,7 @@ describe('loadConfig', () => {
     expect(c.trustProxy).toBe(false);
     expect(c.secureCookies).toBe(false);
     expect(c.bodyLimit).toBe(1_048_576);
+    expect(c.databasePoolSize).toBe(2 * os.availableParallelism() + 1);
   });
 
   it('puts the SQLite file in DATA_DIR', () => {
@@ -46,6 +48,7 @@ describe('loadConfig', () => {
     const c = loadConfig({ PORT: '4100', HOST: '0.0.0.0', LOG_LEVEL: 'warn', WORKER: 'off', TRUST_PROXY: 'true', PUBLIC_URL: 'https://orders.example.com', BODY_LIMIT: '2048' });
     expect(c).toMatchObject({ port: 4100, host: '0.0.0.0', logLevel: 'warn', worker: 'off', trustProxy: true, publicUrl: 'https://orders.example.com', secureCookies: true, bodyLimit: 2048 });
     expect(loadConfig({ PUBLIC_URL: 'http://orders.example.com' }).secureCookies).toBe(false);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '3' }).databasePoolSize).toBe(3);
   });
 
   it('stops on a bad PORT with a ConfigError naming PORT', () => {
@@ -62,6 +65,7 @@ describe('loadConfig', () => {
     expect(configError({ WORKER: 'sometimes' }).message).toContain('WORKER');
     expect(configError({ PUBLIC_URL: 'not a url' }).message).toContain('PUBLIC_URL');
     expect(configError({ DATABASE_URL: 'mysql://db/oc' }).message).toContain('DATABASE_URL');
+    for (const DATABASE_POOL_SIZE of ['0', 'many', '2.5']) expect(configError({ DATABASE_POOL_SIZE }).message).toContain('DATABASE_POOL_SIZE');
     const both = configError({ PORT: 'x', LOG_LEVEL: 'loud' }).message;
     expect(both).toContain('PORT');
     expect(both).toContain('LOG_LEVEL');

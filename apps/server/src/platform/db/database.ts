@@ -15,6 +15,8 @@ export interface DatabaseHandle {
   ops: DialectOps;
   /** Human-readable location for logs (never includes a password). */
   description: string;
+  /** How many connections it may open: SQLite 1, PostgreSQL the pool's size. */
+  connections: number;
   close(): Promise<void>;
 }
 
@@ -47,13 +49,15 @@ export function openDatabase(target: DatabaseTarget, options: DatabaseOptions = 
       db,
       ops: dialectOps('sqlite'),
       description: `SQLite ${target.file}`,
+      connections: 1,
       async close() {
         await checkpointer?.stop();
         await db.destroy();
       },
     };
   }
-  const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
+  const connections = options.poolSize ?? 10;
+  const pool = new pg.Pool({ connectionString: target.url, max: connections });
   // An idle client losing its server connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
@@ -61,7 +65,8 @@ export function openDatabase(target: DatabaseTarget, options: DatabaseOptions = 
   return {
     db,
     ops: dialectOps('postgres'),
-    description: `PostgreSQL ${decodeURIComponent(url.hostname || (url.searchParams.get('host') ?? ''))}:${url.port || 5432}${url.pathname}`,
+    description: `PostgreSQL ${decodeURIComponent(url.hostname || (url.searchParams.get('host') ?? ''))}:${url.port || 5432}${url.pathname} (up to ${connections} connections)`,
+    connections,
     close: () => db.destroy(),
   };
 }
