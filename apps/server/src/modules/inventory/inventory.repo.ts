@@ -79,8 +79,8 @@ export interface GuardedReservation {
 /**
  * reserved += total for every allocation in one statement, each only while its `fromStock` units
  * are still available. Returns the levels it changed (after the change); an allocation missing
- * from them lost its guard to a concurrent transaction, and the caller undoes the others
- * (`unreserveAll`). Give the allocations in (product, warehouse) order: PostgreSQL then visits
+ * from them lost its guard to a concurrent transaction, and the caller rolls the others back
+ * (to a savepoint). Give the allocations in (product, warehouse) order: PostgreSQL then visits
  * and locks the rows in that order, as every other multi-level change does.
  */
 export async function reserveGuardedAll(db: Executor, allocations: readonly GuardedReservation[], now: string): Promise<StockLevelsTable[]> {
@@ -97,16 +97,6 @@ export async function reserveGuardedAll(db: Executor, allocations: readonly Guar
   };
   // Every order runs this: the text is compiled once per number of allocations (`runReused`).
   return (await runReused(db, `stock.reserveAll:${allocations.length}`, parameters, build)).rows;
-}
-
-/** Undoes `reserveGuardedAll` for the given allocations (reserved −= total), in one statement. */
-export async function unreserveAll(db: Executor, allocations: readonly GuardedReservation[], now: string): Promise<void> {
-  if (allocations.length === 0) return;
-  const values = sql.join(allocations.map((a) => sql`(${a.productId}, ${a.warehouseId}, cast(${a.total} as integer))`));
-  await sql`with v (v_product, v_warehouse, v_total) as (values ${values})
-    update stock_levels set reserved = reserved - v_total, updated_at = ${now}
-    from v
-    where product_id = v_product and warehouse_id = v_warehouse`.execute(db);
 }
 
 /** reserved −= quantity (a release). */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Product, Reservation } from '@ordercare/contracts';
 import type { Actor } from '../../../platform/auth/index.js';
 import type { Clock } from '../../../platform/clock.js';
@@ -28,7 +29,7 @@ const ATTEMPTS = 2;
  * summed. Products without stock tracking are skipped. Warehouses are chosen by
  * `planAllocation`; the allocations are then applied by one guarded UPDATE that changes a level
  * only while its stock is still available, so no interleaving of transactions or processes can
- * reserve more than is available. When a guard fails, the attempt's other increments are undone
+ * reserve more than is available. When a guard fails, the attempt is rolled back to its savepoint
  * and the plan is made again once from fresh stock figures; a second failure is `insufficient_stock`.
  * Calling it again for the same reference adds to its reservations.
  */
@@ -54,8 +55,16 @@ export async function reserveStock(tx: Tx, clock: Clock, actor: Actor, request: 
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const plan = planAllocation(demands, await stockOf(tx, demands));
     if (!plan.ok) return err({ code: 'insufficient_stock', lines: plan.error });
+    // A plan of several allocations runs after a savepoint: rolling back to it undoes a lost
+    // attempt's increments and, on PostgreSQL, drops their row locks, so the next attempt again
+    // locks in ascending order only. It is not released (a round trip on PostgreSQL): the
+    // transaction's end does that. One allocation needs none: its guarded update either
+    // happened or changed and locked nothing.
+    const partial = plan.value.length > 1;
+    if (partial) await sql`savepoint reserve_stock`.execute(tx);
     const applied = await applyAll(tx, plan.value, now);
     contested = applied.contested;
+    if (partial && contested) await sql`rollback to savepoint reserve_stock`.execute(tx);
     if (contested) continue;
     // One multi-row insert each for the ledger and the reservations (round trips matter on PostgreSQL).
     await appendMovement(
@@ -96,14 +105,9 @@ async function stockOf(tx: Tx, demands: readonly Demand[]): Promise<WarehouseSto
 
 /**
  * Applies the plan's guarded updates in one statement, in (product, warehouse) order, the same
- * order in every transaction, so two reservations never wait for each other in a cycle. When a
- * guard lost to a concurrent transaction, the attempt's other increments are undone and that
- * allocation is returned (the caller plans again); otherwise the levels after the changes.
- *
- * The undo keeps the row locks of the lost attempt (a savepoint would drop them, for two more
- * round trips per order on PostgreSQL in the common case where nothing is contested). The next
- * attempt may then lock rows out of order; if that ever closes a cycle, PostgreSQL aborts one
- * transaction as a deadlock victim and `inTransaction` runs it again.
+ * order in every transaction, so two reservations never wait for each other in a cycle. Returns
+ * the allocation whose guard lost to a concurrent transaction (the caller rolls back to its
+ * savepoint and plans again), else the levels after the changes.
  */
 async function applyAll(tx: Tx, plan: readonly PlannedAllocation[], now: string): Promise<{ contested?: PlannedAllocation; levels: Map<string, StockLevelsTable> }> {
   const key = (a: { productId: string; warehouseId: string }) => `${a.productId}:${a.warehouseId}`;
@@ -113,9 +117,7 @@ async function applyAll(tx: Tx, plan: readonly PlannedAllocation[], now: string)
   // Two allocations never share a level (one per product and warehouse), so these are the levels after the whole plan.
   const levels = new Map((await repo.reserveGuardedAll(tx, wanted, now)).map((l) => [`${l.product_id}:${l.warehouse_id}`, l]));
   const contested = ordered.find((a) => !levels.has(key(a)));
-  if (!contested) return { levels };
-  await repo.unreserveAll(tx, wanted.filter((w) => levels.has(key(w))), now);
-  return { contested, levels: new Map() };
+  return contested ? { contested, levels: new Map() } : { levels };
 }
 
 /** What to report after the last attempt lost its race: the SKUs now short, else the contested one. */
