@@ -61,12 +61,7 @@ export function addOnHand(db: Executor, productId: string, warehouseId: string, 
   return q.returningAll().executeTakeFirst();
 }
 
-/**
- * reserved += total, only while `fromStock` units are still available (on_hand − reserved ≥
- * fromStock). Returns whether the row changed: 0 rows means another transaction took the stock
- * (PostgreSQL re-checks the condition on the newest row version after waiting for its lock).
- */
-/** reserved += total, only while `fromStock` units are available; the level after the change, or undefined when the guard failed. */
+/** One allocation for `reserveGuardedAll`. */
 export interface GuardedReservation {
   productId: string;
   warehouseId: string;
@@ -78,10 +73,13 @@ export interface GuardedReservation {
 
 /**
  * reserved += total for every allocation in one statement, each only while its `fromStock` units
- * are still available. Returns the levels it changed (after the change); an allocation missing
- * from them lost its guard to a concurrent transaction, and the caller rolls the others back
- * (to a savepoint). Give the allocations in (product, warehouse) order: PostgreSQL then visits
- * and locks the rows in that order, as every other multi-level change does.
+ * are still available (on_hand − reserved ≥ fromStock; PostgreSQL re-checks that on the newest row
+ * version after waiting for a row's lock). Returns the levels it changed (after the change); an
+ * allocation missing from them lost its guard to a concurrent transaction, and the caller rolls
+ * the others back (to a savepoint). Give the allocations in (product, warehouse) order: for a
+ * short list PostgreSQL plans a nested loop over it into the primary key, so it locks the rows in
+ * that order, as every other multi-level change does. (Should a plan ever differ and close a
+ * cycle, PostgreSQL aborts one transaction as a deadlock victim and `inTransaction` runs it again.)
  */
 export async function reserveGuardedAll(db: Executor, allocations: readonly GuardedReservation[], now: string): Promise<StockLevelsTable[]> {
   const parameters = [...allocations.flatMap((a) => [a.productId, a.warehouseId, a.fromStock, a.total]), now];
