@@ -7,7 +7,9 @@
  *
  *   npx tsx bench/order-placement.ts [--db sqlite|postgres] [--seconds 10] [--warmup 3]
  *     [--concurrency 1,4,16,32] [--rates 0.25,0.5,0.75,0.9] [--products 200] [--customers 200]
- *     [--worker embedded|process|off] [--profile] [--no-build]
+ *     [--worker embedded|process|off] [--profile] [--cpu-split] [--pg-stats] [--no-build]
+ *   --cpu-split: each closed-loop step's CPU by process (server, worker, PostgreSQL, the bench);
+ *   --pg-stats: PostgreSQL's time per order in each statement (pg_stat_statements), lock waits included
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { postgresCeiling, postgresCeilingSetup, sqliteCeiling, type CeilingResult, type OrderShape } from './lib/ceiling.js';
 import { profileMarkdown, summariseProfiles } from './lib/cpuprofile.js';
+import { cpuSplit, processTicks, statementStats } from './lib/diagnose.js';
 import { closedLoop, createClient, openLoop, type LoadResult, type Request } from './lib/load.js';
 import { benchDatabase, type BenchDatabase, buildServer, commandLine, engineName, machineFacts, REPO, spawnServer, type Engine, type ServerProcess } from './lib/process.js';
 import { openRuntime, seed, type Seeded } from './lib/seed.js';
@@ -33,6 +36,8 @@ const { values: args } = parseArgs({
     customers: { type: 'string', default: '200' },
     worker: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    'cpu-split': { type: 'boolean', default: false },
+    'pg-stats': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -106,8 +111,9 @@ async function drained(probe: { count(): Promise<number> }): Promise<void> {
 async function main() {
   const started = Date.now();
   if (!args['no-build']) buildServer();
-  const db = await benchDatabase(engine);
+  const db = await benchDatabase(engine, { pgStats: args['pg-stats'] && engine === 'postgres' });
   const servers: ServerProcess[] = [];
+  const diagnoses: string[] = [];
   const profileDir = args.profile ? fs.mkdtempSync(path.join(os.tmpdir(), 'ordercare-cpuprof-')) : undefined;
   try {
     const rt = await openRuntime(db);
@@ -159,15 +165,21 @@ async function main() {
 
     const probe = await backlogProbe(db);
     const closed: (LoadResult & { concurrency: number; backlog: number; cpuMs: number })[] = [];
+    const statements = db.engine === 'postgres' && args['pg-stats'] ? await statementStats(db.databaseUrl) : undefined;
     for (const c of CONCURRENCY) {
       const cpu0 = machineBusyMs();
+      const ticks0 = args['cpu-split'] ? processTicks() : undefined;
+      await statements?.reset();
       const r = await closedLoop(client, request, { concurrency: c, seconds: SECONDS });
       const cpuMs = (machineBusyMs() - cpu0) / r.ok;
+      if (ticks0) diagnoses.push(`CPU by process, closed loop at concurrency ${c}: ${cpuSplit(ticks0, processTicks(), { server: server.pid, worker: servers[1]?.pid, self: process.pid })}`);
+      if (statements) diagnoses.push(`${await statements.report(r.ok)}\n\n(closed loop at concurrency ${c})`);
       const backlog = await probe.count();
       closed.push({ ...r, concurrency: c, backlog, cpuMs });
       log(`  closed c=${c}: ${int(r.rate)} orders/s, p50 ${ms(r.latency.p50)} p99 ${ms(r.latency.p99)} ms, failed ${r.failed}${r.errors.length ? ` (${r.errors[0]})` : ''}; outbox backlog ${int(backlog)}`);
       await drained(probe); // every step starts with the worker caught up
     }
+    await statements?.close();
     const best = closed.reduce((a, b) => (b.rate > a.rate ? b : a));
     const open: (Awaited<ReturnType<typeof openLoop>> & { fraction: number; backlog: number; cpuMs: number })[] = [];
     for (const f of RATES) {
@@ -220,6 +232,7 @@ async function main() {
       '',
       `Command: \`${commandLine()}\` (total ${((Date.now() - started) / 1000).toFixed(0)} s)`,
     ];
+    for (const d of diagnoses) out.push('', d);
     if (profileDir) out.push('', '`ordercare serve`:', '', profileMarkdown(summariseProfiles(profileDir, REPO)), '', `Profiles: ${profileDir}`);
     if (workerProfileDir) out.push('', '`ordercare worker`:', '', profileMarkdown(summariseProfiles(workerProfileDir, REPO), 10), '', `Profiles: ${workerProfileDir}`);
     process.stdout.write(`${out.join('\n')}\n\n`);

@@ -43,7 +43,7 @@ function exec(user, bin, args) {
  * Returns { url, socketUrl, stop }: url points at the `postgres` database as superuser `postgres`
  * over TCP on 127.0.0.1, socketUrl at the same over the cluster's Unix-domain socket.
  */
-export async function startCluster({ fsync = false } = {}) {
+export async function startCluster({ fsync = false, settings = [] } = {}) {
   const bin = findPgBin();
   const user = runAsUser();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ordercare-pg-'));
@@ -54,7 +54,7 @@ export async function startCluster({ fsync = false } = {}) {
   if (user) execFileSync('chown', ['-R', user, dir]);
   exec(user, path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const port = await freePort();
-  const opts = [`-p ${port}`, `-k ${sockDir}`, `-c listen_addresses=127.0.0.1`, `-c max_connections=300`, `-c fsync=${fsync ? 'on' : 'off'}`, `-c shared_buffers=256MB`];
+  const opts = [`-p ${port}`, `-k ${sockDir}`, `-c listen_addresses=127.0.0.1`, `-c max_connections=300`, `-c fsync=${fsync ? 'on' : 'off'}`, `-c shared_buffers=256MB`, ...settings.map((setting) => `-c ${setting}`)];
   exec(user, path.join(bin, 'pg_ctl'), ['-D', dataDir, '-o', opts.join(' '), '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const socketUrl = `postgres://postgres@${encodeURIComponent(sockDir)}:${port}/postgres`;

@@ -53,7 +53,7 @@ const PG_CONNECTION = process.env.BENCH_PG_CONNECTION === 'tcp' ? 'tcp' : 'socke
  * machine as its database should (about a fifth less time per statement than TCP on loopback
  * here); BENCH_PG_CONNECTION=tcp measures over 127.0.0.1 instead.
  */
-export async function benchDatabase(engine: Engine): Promise<BenchDatabase> {
+export async function benchDatabase(engine: Engine, options: { pgStats?: boolean } = {}): Promise<BenchDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ordercare-bench-'));
   if (engine === 'sqlite') {
     const file = path.join(dir, 'bench.db');
@@ -66,7 +66,9 @@ export async function benchDatabase(engine: Engine): Promise<BenchDatabase> {
       close: () => fs.rmSync(dir, { recursive: true, force: true }),
     };
   }
-  const started = (await startCluster({ fsync: true })) as { url: string; socketUrl: string; stop: () => void };
+  // --pg-stats: pg_stat_statements with planning time, for the per-statement report (diagnose.ts).
+  const settings = options.pgStats ? ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track_planning=on'] : [];
+  const started = (await startCluster({ fsync: true, settings })) as { url: string; socketUrl: string; stop: () => void };
   const cluster = { url: PG_CONNECTION === 'tcp' ? started.url : started.socketUrl, stop: started.stop };
   const admin = new pg.Client({ connectionString: cluster.url });
   await admin.connect();

@@ -1,0 +1,69 @@
+/**
+ * Diagnoses for the placement bench, off by default:
+ * - `--cpu-split`: which processes used the machine's CPU during a step (from /proc/<pid>/stat);
+ * - `--pg-stats`: what PostgreSQL spent per order in each statement (pg_stat_statements), where
+ *   execution time includes time spent waiting for row locks.
+ */
+import fs from 'node:fs';
+import pg from 'pg';
+
+/** CPU ticks (user + system) of every process now, with its command line. */
+export function processTicks(): Map<number, { ticks: number; cmd: string }> {
+  const out = new Map<number, { ticks: number; cmd: string }>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command's closing parenthesis: state is the first, utime the 12th, stime the 13th.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
+      out.set(Number(entry), { ticks: Number(fields[11]) + Number(fields[12]), cmd });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+/** Shares of the CPU used between two `processTicks()`, by group: "server 39 %, postgres 32 %, …". */
+export function cpuSplit(before: Map<number, { ticks: number }>, after: Map<number, { ticks: number; cmd: string }>, groups: { server: number; worker?: number; self: number }): string {
+  const used = new Map<string, number>();
+  for (const [pid, now] of after) {
+    const delta = now.ticks - (before.get(pid)?.ticks ?? 0);
+    if (delta <= 0) continue;
+    const group =
+      pid === groups.server ? 'server' : pid === groups.worker ? 'worker' : pid === groups.self ? 'bench and load generator' : now.cmd.startsWith('postgres:') && now.cmd.includes('[local]') ? 'PostgreSQL backends' : now.cmd.startsWith('postgres:') ? 'PostgreSQL background' : 'other';
+    used.set(group, (used.get(group) ?? 0) + delta);
+  }
+  const total = [...used.values()].reduce((a, b) => a + b, 0);
+  return [...used].sort((a, b) => b[1] - a[1]).map(([group, ticks]) => `${group} ${Math.round((100 * ticks) / total)} %`).join(', ');
+}
+
+/** pg_stat_statements of the bench database: reset it, and report per order since the reset. */
+export async function statementStats(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('create extension if not exists pg_stat_statements');
+  return {
+    reset: async () => void (await client.query('select pg_stat_statements_reset()')),
+    async report(orders: number, top = 12): Promise<string> {
+      const rows = (
+        await client.query<{ calls: string; exec: number; plan: number; query: string }>(
+          `select calls, total_exec_time as exec, total_plan_time as plan, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) as query
+           from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+           order by total_exec_time + total_plan_time desc limit $1`,
+          [top],
+        )
+      ).rows;
+      const perOrder = (ms: number) => ((1000 * ms) / orders).toFixed(0);
+      return [
+        `PostgreSQL per order over ${orders} orders (pg_stat_statements; execution includes waiting for row locks):`,
+        '',
+        '| statement | per order | exec µs per order | plan µs per order |',
+        '|---|---:|---:|---:|',
+        ...rows.map((r) => `| \`${r.query.replaceAll('|', '\\|')}\` | ${(Number(r.calls) / orders).toFixed(2)} | ${perOrder(r.exec)} | ${perOrder(r.plan)} |`),
+      ].join('\n');
+    },
+    close: () => client.end(),
+  };
+}
