@@ -1,5 +1,5 @@
-import type { SelectQueryBuilder } from 'kysely';
-import { insertRows, insertSoon, recall, remember, runReused, type Executor } from '../../platform/db/index.js';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import { insertRows, insertSoon, recall, remember, runReused, valueSoon, type Executor } from '../../platform/db/index.js';
 import type { DialectOps } from '../../platform/db/index.js';
 import type { Database, OrderChangesTable, OrderEventsTable, OrderInvoicesTable, OrderLinesTable, OrdersTable } from '../../platform/db/schema.js';
 
@@ -94,20 +94,42 @@ export function eventsOf(db: Executor, orderId: string, limit: number, afterId?:
 
 // ---- numbers ----
 /**
- * The next order number of `year`, gap-free: a guarded increment of the year's counter row in the
- * caller's transaction, so a placement that rolls back gives its number back. The row is created
- * at the first order of a year (`ON CONFLICT DO NOTHING`, then the increment again). On
- * PostgreSQL the increment locks the row until commit, so placements run it last.
+ * The next order number of `year` (`SO-2026-000123`), gap-free: the year's counter row is
+ * incremented in the caller's transaction (created at the first order of a year by the same
+ * upsert), so a placement that rolls back gives its number back, and on PostgreSQL the row stays
+ * locked until COMMIT: concurrent placements take their turns there.
+ *
+ * Inside a transaction that holds its inserts (PostgreSQL) the increment is not run now: the
+ * statement that writes the held rows runs it (`valueSoon`), so the lock is held only from that
+ * statement to COMMIT, and this returns a placeholder that the held rows and the transaction's
+ * result get the number in place of. Elsewhere it returns undefined; use `nextOrderNumber`.
+ */
+export function orderNumberSoon(db: Executor, year: number): string | undefined {
+  return valueSoon(db, 'order_number_sequences', (c) =>
+    c
+      .insertInto('order_number_sequences')
+      .values({ year, last: 1 })
+      .onConflict((oc) => oc.column('year').doUpdateSet({ last: (eb) => eb('order_number_sequences.last', '+', 1) }))
+      // What formatOrderNumber writes: at least six digits.
+      .returning(sql<string>`'SO-' || order_number_sequences.year::text || '-' || lpad(order_number_sequences.last::text, greatest(6, length(order_number_sequences.last::text)), '0')`.as('value')),
+  );
+}
+
+/**
+ * The next order number of `year` as a count, at once: the counter row's upsert (see
+ * `orderNumberSoon`) in the caller's transaction.
  */
 export async function nextOrderNumber(db: Executor, year: number): Promise<number> {
-  const bump = async () =>
-    (await runReused(db, 'orders.next-number', [1, year], () => db.updateTable('order_number_sequences').set((eb) => ({ last: eb('last', '+', 1) })).where('year', '=', year).returning('last'))).rows[0];
-  const first = await bump();
-  if (first) return Number(first.last);
-  await db.insertInto('order_number_sequences').values({ year, last: 0 }).onConflict((oc) => oc.column('year').doNothing()).execute();
-  const second = await bump();
-  if (!second) throw new Error(`order number counter of ${year} is missing`);
-  return Number(second.last);
+  const { rows } = await runReused(db, 'orders.next-number', [year, 1, 1], () =>
+    db
+      .insertInto('order_number_sequences')
+      .values({ year, last: 1 })
+      .onConflict((oc) => oc.column('year').doUpdateSet({ last: (eb) => eb('order_number_sequences.last', '+', 1) }))
+      .returning('last'),
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`order number counter of ${year} returned no row`);
+  return Number(row.last);
 }
 
 // ---- lists ----

@@ -4,7 +4,7 @@ export { migrateToLatest } from './migrate.js';
 export type { Database, Db, Executor, Tx } from './schema.js';
 export { inTransaction } from './transaction.js';
 export { insertRows } from './insert.js';
-export { flushInserts, holdInserts, holdsInserts, insertSoon } from './insert-queue.js';
+export { flushInserts, holdInserts, holdsInserts, insertSoon, resolveSoon, valueSoon } from './insert-queue.js';
 export { memoIn, recall, remember } from './memo.js';
 export { runReused } from './reuse.js';
 export { decodeCursor, encodeCursor } from './cursor.js';

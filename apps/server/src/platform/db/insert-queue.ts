@@ -1,12 +1,23 @@
-import type { CompiledQuery, Insertable, Kysely } from 'kysely';
+import { sql, type CompiledQuery, type Insertable, type Kysely } from 'kysely';
+import { randomBytes } from 'node:crypto';
 import { isPostgres } from './dialect.js';
 import { insertRows } from './insert.js';
 import type { Database, Executor } from './schema.js';
 
 type Options = { ignoreConflictOn?: string | undefined };
 type Group = { table: keyof Database & string; rows: Record<string, unknown>[]; options: Options; shape: string };
+/** A statement whose one `value` column the held rows use (see `valueSoon`). */
+export type LateSource = (creator: Pick<Executor, 'insertInto' | 'updateTable' | 'selectFrom'>) => { compile(): unknown };
+type Late = { token: string; table: string; source: LateSource };
+interface Queue {
+  groups: Group[];
+  /** Values not yet computed: they are written with the held rows. */
+  lates: Late[];
+  /** Values computed by an earlier flush of this transaction, by token. */
+  known: Map<string, string>;
+}
 
-const queues = new WeakMap<object, Group[]>();
+const queues = new WeakMap<object, Queue>();
 
 /** PostgreSQL takes at most 65,535 parameters in one statement; a flush stays well below. */
 const MAX_PARAMETERS = 30_000;
@@ -26,7 +37,7 @@ const MAX_PARAMETERS = 30_000;
  */
 export function holdInserts(tx: Executor): void {
   if (!isPostgres(tx as Kysely<unknown>) || queues.has(tx)) return;
-  queues.set(tx, []);
+  queues.set(tx, { groups: [], lates: [], known: new Map() });
   // Every statement of the transaction goes through its executor's executeQuery (query builders,
   // raw sql, db.executeQuery alike): look at each before it runs.
   const executor = tx.getExecutor() as unknown as { executeQuery(query: CompiledQuery, ...rest: unknown[]): Promise<unknown> };
@@ -41,12 +52,13 @@ const mentions = new Map<string, RegExp>();
 
 function namesHeldTable(tx: Executor, text: string): boolean {
   const queue = queues.get(tx);
-  if (!queue || queue.length === 0) return false;
-  return queue.some((g) => {
-    let pattern = mentions.get(g.table);
-    if (!pattern) mentions.set(g.table, (pattern = new RegExp(`\\b${g.table}\\b`)));
+  if (!queue || (queue.groups.length === 0 && queue.lates.length === 0)) return false;
+  const names = (table: string) => {
+    let pattern = mentions.get(table);
+    if (!pattern) mentions.set(table, (pattern = new RegExp(`\\b${table}\\b`)));
     return pattern.test(text);
-  });
+  };
+  return queue.groups.some((g) => names(g.table)) || queue.lates.some((l) => names(l.table));
 }
 
 /** Whether `insertSoon` holds rows in this transaction. */
@@ -71,48 +83,154 @@ export async function insertSoon<T extends keyof Database & string>(
   }
   const first = rows[0];
   if (first === undefined) return;
+  const held = queue.known.size === 0 ? (rows as Record<string, unknown>[]) : rows.map((r) => withKnown(queue.known, r as Record<string, unknown>));
   // Rows of one table with the same columns join one multi-row insert.
   const shape = `${table}\u0000${options.ignoreConflictOn ?? ''}\u0000${Object.keys(first).join('\u0000')}`;
-  const group = queue.find((g) => g.shape === shape);
-  if (group) group.rows.push(...(rows as Record<string, unknown>[]));
-  else queue.push({ table, rows: [...(rows as Record<string, unknown>[])], options, shape });
+  const group = queue.groups.find((g) => g.shape === shape);
+  if (group) group.rows.push(...held);
+  else queue.groups.push({ table, rows: [...held], options, shape });
+}
+
+/**
+ * A text value that one statement computes, taken as late as possible: inside `holdInserts` on
+ * PostgreSQL, `source` runs as a CTE of the statement that writes the held rows, and what is
+ * returned now is a placeholder token to put into those rows (as a column value, or inside a
+ * text such as a JSON payload); the flush writes the computed value in its place, and
+ * `resolveSoon` swaps it into anything else built from it. Anywhere else this returns undefined
+ * and the caller computes the value at once.
+ *
+ * For a value whose statement locks a contended row until COMMIT (the gap-free order number):
+ * the lock is then held from the flush to COMMIT instead of across the round trips between.
+ * `source` must return exactly one row with a text column `value`, and `table` is the table it
+ * writes (a later statement naming it writes the held rows first, as for held inserts).
+ */
+export function valueSoon(db: Executor, table: keyof Database & string, source: LateSource): string | undefined {
+  const queue = queues.get(db);
+  if (!queue) return undefined;
+  const token = `~soon-${randomBytes(12).toString('hex')}~`;
+  queue.lates.push({ token, table, source });
+  return token;
+}
+
+/**
+ * `value` with the placeholders of `valueSoon` replaced by what the flush computed (strings,
+ * and strings inside arrays and plain objects). `inTransaction` does it for its work's result.
+ */
+export function resolveSoon<T>(db: Executor, value: T): T {
+  const known = queues.get(db)?.known;
+  return known === undefined || known.size === 0 ? value : (swapKnown(known, value) as T);
+}
+
+function swapKnown(known: ReadonlyMap<string, string>, value: unknown): unknown {
+  if (typeof value === 'string') return replaceTokens(known, value);
+  if (Array.isArray(value)) return value.map((v) => swapKnown(known, v));
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, swapKnown(known, v)]));
+  }
+  return value;
+}
+
+function replaceTokens(known: ReadonlyMap<string, string>, text: string): string {
+  if (!text.includes('~soon-')) return text;
+  let out = text;
+  for (const [token, value] of known) out = out.replaceAll(token, value);
+  return out;
+}
+
+function withKnown(known: ReadonlyMap<string, string>, row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(row)) {
+    const v = row[key];
+    out[key] = typeof v === 'string' ? replaceTokens(known, v) : v;
+  }
+  return out;
 }
 
 /** Writes what `insertSoon` held in `db`'s transaction: one statement, or a few for very many rows. */
 export async function flushInserts(db: Executor): Promise<void> {
   const queue = queues.get(db);
-  if (!queue || queue.length === 0) return;
-  queues.set(db, []);
+  if (!queue || (queue.groups.length === 0 && queue.lates.length === 0)) return;
+  const { groups, lates } = queue;
+  queue.groups = [];
+  queue.lates = [];
+  // The values come with the first statement; rows of later ones (a very large flush) get them
+  // swapped in here.
   let statement: Group[] = [];
   let parameters = 0;
-  for (const group of queue) {
+  let first = true;
+  const write = async () => {
+    const rows = first ? statement : statement.map((g) => ({ ...g, rows: g.rows.map((r) => withKnown(queue.known, r)) }));
+    const values = await writeTogether(db, rows, first ? lates : []);
+    lates.forEach((l, i) => queue.known.set(l.token, values[i]!));
+    first = false;
+  };
+  for (const group of groups) {
     const size = group.rows.length * Object.keys(group.rows[0]!).length;
     if (statement.length > 0 && parameters + size > MAX_PARAMETERS) {
-      await writeTogether(db, statement);
+      await write();
       statement = [];
       parameters = 0;
     }
     statement.push(group);
     parameters += size;
   }
-  await writeTogether(db, statement);
+  await write();
 }
 
-async function writeTogether(db: Executor, groups: readonly Group[]): Promise<void> {
-  const last = groups[groups.length - 1]!;
-  if (groups.length === 1) {
+type Creator = Pick<Executor, 'insertInto' | 'updateTable' | 'selectFrom' | 'selectNoFrom'> & { with(name: string, cte: (creator: Creator) => unknown): Creator };
+
+/** One statement: the late values' CTEs, then the groups' inserts; resolves to the late values. */
+async function writeTogether(db: Executor, groups: readonly Group[], lates: readonly Late[]): Promise<string[]> {
+  const last = groups[groups.length - 1];
+  if (lates.length === 0 && last !== undefined && groups.length === 1) {
     await insertRows(db, last.table, last.rows as never, last.options as never);
-    return;
+    return [];
   }
-  type Creator = Pick<Executor, 'insertInto'> & { with(name: string, cte: (creator: Creator) => unknown): Creator };
+  const names = lates.map((_, i) => `soon${i}`);
+  // A value holding a placeholder becomes `replace(value, token, (select value from soonN))`.
+  const rowsOf = (g: Group) => {
+    if (lates.length === 0) return g.rows;
+    return g.rows.map((row) => {
+      const out: Record<string, unknown> = {};
+      for (const [key, v] of Object.entries(row)) {
+        let value: unknown = v;
+        if (typeof v === 'string' && v.includes('~soon-')) {
+          lates.forEach((l, i) => {
+            if (v.includes(l.token)) value = sql`replace(${value}, ${l.token}, (select value from ${sql.table(names[i]!)}))`;
+          });
+        }
+        out[key] = value;
+      }
+      return out;
+    });
+  };
   const insert = (creator: Pick<Executor, 'insertInto'>, g: Group) => {
-    const query = creator.insertInto(g.table).values(g.rows as never);
+    const query = creator.insertInto(g.table).values(rowsOf(g) as never);
     const column = g.options.ignoreConflictOn;
     return column === undefined ? query : query.onConflict((oc) => oc.column(column as never).doNothing());
   };
   let creator = db as unknown as Creator;
-  groups.slice(0, -1).forEach((g, i) => {
+  lates.forEach((l, i) => {
+    creator = creator.with(names[i]!, (c) => l.source(c));
+  });
+  if (lates.length === 0) {
+    groups.slice(0, -1).forEach((g, i) => {
+      creator = creator.with(`q${i}`, (c) => insert(c, g));
+    });
+    await insert(creator, last!).execute();
+    return [];
+  }
+  // Every insert is a CTE (PostgreSQL runs each exactly once, read or not) and the statement
+  // itself returns the values.
+  groups.forEach((g, i) => {
     creator = creator.with(`q${i}`, (c) => insert(c, g));
   });
-  await insert(creator, last).execute();
+  const row = (await creator
+    .selectNoFrom(names.map((n) => sql<string>`(select value from ${sql.table(n)})`.as(n)) as never)
+    .executeTakeFirstOrThrow()) as Record<string, unknown>;
+  return names.map((n) => {
+    const value = row[n];
+    if (typeof value !== 'string') throw new Error(`a value taken with valueSoon came back as ${String(value)}: its statement must return one row with a text column "value"`);
+    return value;
+  });
 }

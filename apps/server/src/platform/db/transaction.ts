@@ -1,6 +1,6 @@
 import type { Result } from '../result.js';
 import { isTransientConflict } from './dialect.js';
-import { flushInserts, holdInserts } from './insert-queue.js';
+import { flushInserts, holdInserts, resolveSoon } from './insert-queue.js';
 import type { Db, Tx } from './schema.js';
 
 class Rollback<E> {
@@ -13,7 +13,8 @@ const ATTEMPTS = 4;
  * Runs `work` in one transaction. An `err` result rolls everything back and is returned as it is;
  * a thrown exception (a bug, a broken connection) rolls back and propagates. A transaction that
  * PostgreSQL aborted as a deadlock victim is run again from the start (work must only touch the
- * database, which every command does: no I/O inside a transaction).
+ * database, which every command does: no I/O inside a transaction). Inserts are held and written
+ * before COMMIT (`holdInserts`), and values taken with `valueSoon` are swapped into the result.
  */
 export async function inTransaction<T, E>(db: Db, work: (tx: Tx) => Promise<Result<T, E>>): Promise<Result<T, E>> {
   for (let attempt = 1; ; attempt++) {
@@ -23,7 +24,7 @@ export async function inTransaction<T, E>(db: Db, work: (tx: Tx) => Promise<Resu
         const result = await work(tx);
         if (!result.ok) throw new Rollback(result.error);
         await flushInserts(tx);
-        return result;
+        return resolveSoon(tx, result);
       });
     } catch (e) {
       if (e instanceof Rollback) return { ok: false, error: e.error as E };

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer, Order, Product, ReservationRecord, TimelineEntry, Warehouse } from '@ordercare/contracts';
 import { manualClock } from '../../../../test/support/clock.js';
+import { dbKind } from '../../../../test/support/db.js';
+import { countingStatements } from '../../../../test/support/statements.js';
 import { startTestRuntime, type TestRuntime } from '../../../../test/support/runtime.js';
 import { asRole, customer, expectLedgerHolds, footprint, level, orderBody, orderOf, ordersApi, problemOf, product, receive, warehouse, type Page } from './helpers.js';
 
@@ -183,5 +185,30 @@ describe('placing an order', () => {
     const placed = res.json<Page<TimelineEntry>>().data.filter((e) => e.type === 'order.placed');
     expect(placed.map((e) => e.data.number)).toContain('SO-2026-000001');
     expect(placed.find((e) => e.data.number === 'SO-2026-000001')).toMatchObject({ occurredAt: '2026-11-22T09:00:00.000Z', actor: { type: 'api_key' }, data: { total: 14633, currency: 'CNY' } });
+  });
+
+  it('takes the number in the statement that writes the order (PostgreSQL: the counter row is locked only from there to COMMIT), and every copy of it is the number', async () => {
+    const sales = await asRole(rt, 'sales');
+    const { value: res, statements } = await countingStatements(rt.deps.db, () => sales.place(orderBody(acme.id, { lines: [{ sku: 'BOLT-M8', quantity: 1 }] }), { 'idempotency-key': 'late-number' }));
+    expect(res.statusCode, res.body).toBe(201);
+    const order = res.json<Order>();
+    expect(order.number).toMatch(/^SO-2026-\d{6}$/);
+    const counter = statements.filter((s) => /order_number_sequences/.test(s));
+    expect(counter).toHaveLength(1);
+    if (dbKind === 'postgres') {
+      // One statement: the counter's increment, then the order, its event and the stored answer.
+      expect(counter[0]).toMatch(/^with "soon0" as \(insert into "order_number_sequences"/);
+      for (const table of ['orders', 'outbox', 'idempotency_keys']) expect(counter[0]).toContain(`insert into "${table}"`);
+      expect(statements.indexOf(counter[0]!)).toBe(statements.length - 1);
+    } else {
+      expect(counter[0]).not.toContain('insert into "orders"');
+    }
+    const db = rt.deps.db;
+    expect((await db.selectFrom('orders').select('number').where('id', '=', order.id).executeTakeFirstOrThrow()).number).toBe(order.number);
+    const event = await db.selectFrom('outbox').select('payload').where('aggregate_id', '=', order.id).where('type', '=', 'order.placed').executeTakeFirstOrThrow();
+    expect(JSON.parse(event.payload).number).toBe(order.number);
+    const stored = await db.selectFrom('idempotency_keys').select('response_body').where('key', '=', 'late-number').executeTakeFirstOrThrow();
+    expect(stored.response_body).not.toContain('~soon-');
+    expect(JSON.parse(stored.response_body)).toEqual(order);
   });
 });

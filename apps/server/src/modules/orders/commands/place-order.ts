@@ -76,9 +76,10 @@ export async function placeOrder(tx: Tx, deps: Pick<Deps, 'clock'>, actor: Actor
     shipped: 0,
   }));
   await recordAudit(tx, { actor, action: 'order.placed', entityType: 'order', entityId: id, after: auditable(row, lineRows), at: now, requestId: options.requestId });
-  // The number as late as the order row allows, so the counter row's lock (PostgreSQL) is held
-  // only while the order, its lines, its history row and the event are written.
-  const number = formatOrderNumber(year, await repo.nextOrderNumber(tx, year));
+  // The number as late as possible: the counter row stays locked until COMMIT (PostgreSQL), and
+  // every placement waits for it. With held inserts the statement that writes them takes it, and
+  // `number` is a placeholder until then (the transaction's result gets the number).
+  const number = repo.orderNumberSoon(tx, year) ?? formatOrderNumber(year, await repo.nextOrderNumber(tx, year));
   row.number = number;
   await repo.insertOrder(tx, row, lineRows);
   await repo.insertOrderEvent(tx, { id: newId('oev'), order_id: id, type: 'placed', at: now, actor_type: actor.type, actor_id: actor.id, from_status: null, to_status: 'placed', reason: null, changes: '{}' });

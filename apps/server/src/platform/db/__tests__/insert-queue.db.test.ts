@@ -4,7 +4,8 @@ import { outboxRow } from '../../../../test/support/rows.js';
 import { startTestRuntime, type TestRuntime } from '../../../../test/support/runtime.js';
 import { countingStatements } from '../../../../test/support/statements.js';
 import { err, ok } from '../../result.js';
-import { flushInserts, holdInserts, holdsInserts, insertSoon } from '../insert-queue.js';
+import { sql } from 'kysely';
+import { flushInserts, holdInserts, holdsInserts, insertSoon, valueSoon, type LateSource } from '../insert-queue.js';
 import { inTransaction } from '../transaction.js';
 
 let rt: TestRuntime;
@@ -128,5 +129,91 @@ describe(`insertSoon and flushInserts (${dbKind})`, () => {
       expect((await tx.selectFrom('outbox').select('id').where('id', '=', 'evt_q6_b').execute()).length).toBe(1);
     });
     expect(await eventIds('evt_q6_')).toEqual(['evt_q6_a', 'evt_q6_b']);
+  });
+
+  describe('valueSoon', () => {
+    // A counter of the order-number table under a year no order uses: `N<year>-<count>`.
+    const counter = (year: number): LateSource => (c) =>
+      c
+        .insertInto('order_number_sequences')
+        .values({ year, last: 1 })
+        .onConflict((oc) => oc.column('year').doUpdateSet({ last: (eb) => eb('order_number_sequences.last', '+', 1) }))
+        .returning(sql<string>`'N' || order_number_sequences.year::text || '-' || order_number_sequences.last::text`.as('value'));
+    const last = async (year: number) => (await rt.deps.db.selectFrom('order_number_sequences').select('last').where('year', '=', year).executeTakeFirst())?.last;
+    const auditRow = async (id: string) => rt.deps.db.selectFrom('audit_log').select(['entity_id', 'changes']).where('id', '=', id).executeTakeFirstOrThrow();
+
+    it('takes the value in the statement that writes the held rows (PostgreSQL) and puts it into the rows, texts within them and the result', async () => {
+      const { value: result, statements } = await countingStatements(rt.deps.db, (sent) =>
+        inTransaction(rt.deps.db, async (tx) => {
+          const token = valueSoon(tx, 'order_number_sequences', counter(3001));
+          if (dbKind === 'sqlite') {
+            expect(token).toBeUndefined(); // SQLite holds nothing: the caller takes the value at once
+            return ok(null);
+          }
+          expect(token).toMatch(/^~soon-[0-9a-f]{24}~$/);
+          await insertSoon(tx, 'audit_log', [{ ...audit('aud_v1_a'), entity_id: token!, changes: JSON.stringify({ number: token, note: `is ${token}.` }) }]);
+          expect(sent.filter((s) => /order_number_sequences/.test(s))).toHaveLength(0); // not run yet
+          return ok({ number: token, list: [`#${token}`], other: 7 });
+        }),
+      );
+      if (dbKind === 'sqlite') return;
+      expect(result).toEqual({ ok: true, value: { number: 'N3001-1', list: ['#N3001-1'], other: 7 } });
+      expect(await auditRow('aud_v1_a')).toEqual({ entity_id: 'N3001-1', changes: JSON.stringify({ number: 'N3001-1', note: 'is N3001-1.' }) });
+      const writes = statements.filter((s) => /order_number_sequences|insert into/i.test(s));
+      expect(writes).toHaveLength(1); // the counter and the rows in one statement
+      expect(writes[0]).toMatch(/^with "soon0" as \(insert into "order_number_sequences"/);
+    });
+
+    it('gives the value back when the transaction rolls back, and the next one takes the same', async () => {
+      await inTransaction(rt.deps.db, async (tx) => {
+        const token = valueSoon(tx, 'order_number_sequences', counter(3002));
+        if (token !== undefined) await insertSoon(tx, 'audit_log', [{ ...audit('aud_v2_a'), entity_id: token }]);
+        return err('no');
+      });
+      expect(await last(3002)).toBeUndefined();
+      const taken = await inTransaction(rt.deps.db, async (tx) => {
+        const token = valueSoon(tx, 'order_number_sequences', counter(3002));
+        if (token === undefined) return ok('sqlite');
+        await insertSoon(tx, 'audit_log', [{ ...audit('aud_v2_b'), entity_id: token }]);
+        return ok(token);
+      });
+      if (dbKind === 'sqlite') return;
+      expect(taken).toEqual({ ok: true, value: 'N3002-1' });
+      expect(await last(3002)).toBe(1);
+      expect((await auditRow('aud_v2_b')).entity_id).toBe('N3002-1');
+    });
+
+    it('is taken early when a statement names its table or a held one, and rows held later get it too', async () => {
+      await inTransaction(rt.deps.db, async (tx) => {
+        const token = valueSoon(tx, 'order_number_sequences', counter(3003));
+        if (token === undefined) return ok(null);
+        await insertSoon(tx, 'audit_log', [{ ...audit('aud_v3_a'), entity_id: token }]);
+        // A read of a held table writes the held rows, and the value with them.
+        expect(await tx.selectFrom('audit_log').select('entity_id').where('id', '=', 'aud_v3_a').execute()).toEqual([{ entity_id: 'N3003-1' }]);
+        await insertSoon(tx, 'audit_log', [{ ...audit('aud_v3_b'), entity_id: `after ${token}` }]);
+        // A second value of the same counter, read back at once by naming its table.
+        const second = valueSoon(tx, 'order_number_sequences', counter(3003))!;
+        expect((await tx.selectFrom('order_number_sequences').select('last').where('year', '=', 3003).executeTakeFirstOrThrow()).last).toBe(2);
+        await insertSoon(tx, 'audit_log', [{ ...audit('aud_v3_c'), entity_id: second }]);
+        return ok(null);
+      });
+      if (dbKind === 'sqlite') return;
+      expect((await auditRow('aud_v3_b')).entity_id).toBe('after N3003-1');
+      expect((await auditRow('aud_v3_c')).entity_id).toBe('N3003-2');
+    });
+
+    it('reaches the rows of every statement of a split flush', async () => {
+      await inTransaction(rt.deps.db, async (tx) => {
+        const token = valueSoon(tx, 'order_number_sequences', counter(3004));
+        if (token === undefined) return ok(null);
+        await insertSoon(tx, 'outbox', Array.from({ length: 2000 }, (_, i) => ({ ...event(`evt_v4_${String(i).padStart(5, '0')}`), aggregate_id: token })));
+        await insertSoon(tx, 'audit_log', Array.from({ length: 2000 }, (_, i) => ({ ...audit(`aud_v4_${String(i).padStart(5, '0')}`), entity_id: token })));
+        return ok(null);
+      });
+      if (dbKind === 'sqlite') return;
+      const values = async (q: Promise<{ v: string }[]>) => [...new Set((await q).map((r) => r.v))];
+      expect(await values(rt.deps.db.selectFrom('outbox').select('aggregate_id as v').where('id', 'like', 'evt_v4_%').execute())).toEqual(['N3004-1']);
+      expect(await values(rt.deps.db.selectFrom('audit_log').select('entity_id as v').where('id', 'like', 'aud_v4_%').execute())).toEqual(['N3004-1']);
+    });
   });
 });
