@@ -105,14 +105,18 @@ export function eventsOf(db: Executor, orderId: string, limit: number, afterId?:
  * result get the number in place of. Elsewhere it returns undefined; use `nextOrderNumber`.
  */
 export function orderNumberSoon(db: Executor, year: number): string | undefined {
-  return valueSoon(db, 'order_number_sequences', (c) =>
-    c
-      .insertInto('order_number_sequences')
-      .values({ year, last: 1 })
-      .onConflict((oc) => oc.column('year').doUpdateSet({ last: (eb) => eb('order_number_sequences.last', '+', 1) }))
-      // What formatOrderNumber writes: at least six digits.
-      .returning(sql<string>`'SO-' || order_number_sequences.year::text || '-' || lpad(order_number_sequences.last::text, greatest(6, length(order_number_sequences.last::text)), '0')`.as('value')),
-  );
+  return valueSoon(db, {
+    table: 'order_number_sequences',
+    key: 'orders.number',
+    parameters: [year, 1, 1],
+    source: (c) =>
+      c
+        .insertInto('order_number_sequences')
+        .values({ year, last: 1 })
+        .onConflict((oc) => oc.column('year').doUpdateSet({ last: (eb) => eb('order_number_sequences.last', '+', 1) }))
+        // What formatOrderNumber writes: at least six digits.
+        .returning(sql<string>`'SO-' || order_number_sequences.year::text || '-' || lpad(order_number_sequences.last::text, greatest(6, length(order_number_sequences.last::text)), '0')`.as('value')),
+  });
 }
 
 /**

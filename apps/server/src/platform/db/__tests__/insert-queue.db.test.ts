@@ -5,7 +5,7 @@ import { startTestRuntime, type TestRuntime } from '../../../../test/support/run
 import { countingStatements } from '../../../../test/support/statements.js';
 import { err, ok } from '../../result.js';
 import { sql } from 'kysely';
-import { flushInserts, holdInserts, holdsInserts, insertSoon, valueSoon, type LateSource } from '../insert-queue.js';
+import { flushCounts, flushInserts, holdInserts, holdsInserts, insertSoon, valueSoon, type LateValue } from '../insert-queue.js';
 import { inTransaction } from '../transaction.js';
 
 let rt: TestRuntime;
@@ -133,19 +133,24 @@ describe(`insertSoon and flushInserts (${dbKind})`, () => {
 
   describe('valueSoon', () => {
     // A counter of the order-number table under a year no order uses: `N<year>-<count>`.
-    const counter = (year: number): LateSource => (c) =>
-      c
-        .insertInto('order_number_sequences')
-        .values({ year, last: 1 })
-        .onConflict((oc) => oc.column('year').doUpdateSet({ last: (eb) => eb('order_number_sequences.last', '+', 1) }))
-        .returning(sql<string>`'N' || order_number_sequences.year::text || '-' || order_number_sequences.last::text`.as('value'));
+    const counter = (year: number): LateValue => ({
+      table: 'order_number_sequences',
+      key: 'test.counter',
+      parameters: [year, 1, 1],
+      source: (c) =>
+        c
+          .insertInto('order_number_sequences')
+          .values({ year, last: 1 })
+          .onConflict((oc) => oc.column('year').doUpdateSet({ last: (eb) => eb('order_number_sequences.last', '+', 1) }))
+          .returning(sql<string>`'N' || order_number_sequences.year::text || '-' || order_number_sequences.last::text`.as('value')),
+    });
     const last = async (year: number) => (await rt.deps.db.selectFrom('order_number_sequences').select('last').where('year', '=', year).executeTakeFirst())?.last;
     const auditRow = async (id: string) => rt.deps.db.selectFrom('audit_log').select(['entity_id', 'changes']).where('id', '=', id).executeTakeFirstOrThrow();
 
     it('takes the value in the statement that writes the held rows (PostgreSQL) and puts it into the rows, texts within them and the result', async () => {
       const { value: result, statements } = await countingStatements(rt.deps.db, (sent) =>
         inTransaction(rt.deps.db, async (tx) => {
-          const token = valueSoon(tx, 'order_number_sequences', counter(3001));
+          const token = valueSoon(tx, counter(3001));
           if (dbKind === 'sqlite') {
             expect(token).toBeUndefined(); // SQLite holds nothing: the caller takes the value at once
             return ok(null);
@@ -166,13 +171,13 @@ describe(`insertSoon and flushInserts (${dbKind})`, () => {
 
     it('gives the value back when the transaction rolls back, and the next one takes the same', async () => {
       await inTransaction(rt.deps.db, async (tx) => {
-        const token = valueSoon(tx, 'order_number_sequences', counter(3002));
+        const token = valueSoon(tx, counter(3002));
         if (token !== undefined) await insertSoon(tx, 'audit_log', [{ ...audit('aud_v2_a'), entity_id: token }]);
         return err('no');
       });
       expect(await last(3002)).toBeUndefined();
       const taken = await inTransaction(rt.deps.db, async (tx) => {
-        const token = valueSoon(tx, 'order_number_sequences', counter(3002));
+        const token = valueSoon(tx, counter(3002));
         if (token === undefined) return ok('sqlite');
         await insertSoon(tx, 'audit_log', [{ ...audit('aud_v2_b'), entity_id: token }]);
         return ok(token);
@@ -185,14 +190,14 @@ describe(`insertSoon and flushInserts (${dbKind})`, () => {
 
     it('is taken early when a statement names its table or a held one, and rows held later get it too', async () => {
       await inTransaction(rt.deps.db, async (tx) => {
-        const token = valueSoon(tx, 'order_number_sequences', counter(3003));
+        const token = valueSoon(tx, counter(3003));
         if (token === undefined) return ok(null);
         await insertSoon(tx, 'audit_log', [{ ...audit('aud_v3_a'), entity_id: token }]);
         // A read of a held table writes the held rows, and the value with them.
         expect(await tx.selectFrom('audit_log').select('entity_id').where('id', '=', 'aud_v3_a').execute()).toEqual([{ entity_id: 'N3003-1' }]);
         await insertSoon(tx, 'audit_log', [{ ...audit('aud_v3_b'), entity_id: `after ${token}` }]);
         // A second value of the same counter, read back at once by naming its table.
-        const second = valueSoon(tx, 'order_number_sequences', counter(3003))!;
+        const second = valueSoon(tx, counter(3003))!;
         expect((await tx.selectFrom('order_number_sequences').select('last').where('year', '=', 3003).executeTakeFirstOrThrow()).last).toBe(2);
         await insertSoon(tx, 'audit_log', [{ ...audit('aud_v3_c'), entity_id: second }]);
         return ok(null);
@@ -204,7 +209,7 @@ describe(`insertSoon and flushInserts (${dbKind})`, () => {
 
     it('reaches the rows of every statement of a split flush', async () => {
       await inTransaction(rt.deps.db, async (tx) => {
-        const token = valueSoon(tx, 'order_number_sequences', counter(3004));
+        const token = valueSoon(tx, counter(3004));
         if (token === undefined) return ok(null);
         await insertSoon(tx, 'outbox', Array.from({ length: 2000 }, (_, i) => ({ ...event(`evt_v4_${String(i).padStart(5, '0')}`), aggregate_id: token })));
         await insertSoon(tx, 'audit_log', Array.from({ length: 2000 }, (_, i) => ({ ...audit(`aud_v4_${String(i).padStart(5, '0')}`), entity_id: token })));
@@ -215,5 +220,34 @@ describe(`insertSoon and flushInserts (${dbKind})`, () => {
       expect(await values(rt.deps.db.selectFrom('outbox').select('aggregate_id as v').where('id', 'like', 'evt_v4_%').execute())).toEqual(['N3004-1']);
       expect(await values(rt.deps.db.selectFrom('audit_log').select('entity_id as v').where('id', 'like', 'aud_v4_%').execute())).toEqual(['N3004-1']);
     });
+  });
+
+  it('compiles a flush of a shape once and then only binds its values; a value declared with the wrong parameters is still right, just compiled each time', async () => {
+    const flush = (prefix: string, late?: LateValue) =>
+      inTransaction(rt.deps.db, async (tx) => {
+        const token = late && valueSoon(tx, late);
+        await insertSoon(tx, 'outbox', [event(`${prefix}_a`), event(`${prefix}_b`)]);
+        await insertSoon(tx, 'audit_log', [{ ...audit(`${prefix.replace('evt', 'aud')}_a`), entity_id: token ?? 'none' }]);
+        return ok(token ?? null);
+      });
+    const counts = async (work: () => Promise<unknown>) => {
+      const before = { ...flushCounts };
+      await work();
+      return { reused: flushCounts.reused - before.reused, compiled: flushCounts.compiled - before.compiled };
+    };
+    const held = dbKind === 'postgres' ? 1 : 0; // SQLite writes at once: no flush
+    await flush('evt_v5_0');
+    expect(await counts(() => flush('evt_v5_1'))).toEqual({ reused: held, compiled: 0 });
+    const year = 3005;
+    const good: LateValue = { table: 'order_number_sequences', key: 'test.v5', parameters: [year, 1, 1], source: (c) => c.insertInto('order_number_sequences').values({ year, last: 1 }).onConflict((oc) => oc.column('year').doUpdateSet({ last: (eb) => eb('order_number_sequences.last', '+', 1) })).returning(sql<string>`last::text`.as('value')) };
+    await flush('evt_v5_2', good);
+    expect(await counts(() => flush('evt_v5_3', good))).toEqual({ reused: held, compiled: 0 });
+    const wrong: LateValue = { ...good, key: 'test.v5-wrong', parameters: [year, 1] };
+    expect(await counts(() => flush('evt_v5_4', wrong))).toEqual({ reused: 0, compiled: held });
+    expect(await counts(() => flush('evt_v5_5', wrong))).toEqual({ reused: 0, compiled: held });
+    if (dbKind === 'sqlite') return;
+    const entity = (id: string) => rt.deps.db.selectFrom('audit_log').select('entity_id').where('id', '=', id).executeTakeFirstOrThrow();
+    expect((await Promise.all(['aud_v5_2_a', 'aud_v5_3_a', 'aud_v5_4_a', 'aud_v5_5_a'].map(entity))).map((r) => r.entity_id)).toEqual(['1', '2', '3', '4']);
+    expect(await eventIds('evt_v5_')).toHaveLength(12);
   });
 });
