@@ -6,6 +6,7 @@ import { addMs } from '../clock.js';
 import type { DialectOps } from '../db/dialect.js';
 import type { Db, Tx } from '../db/schema.js';
 import { insertSoon } from '../db/insert-queue.js';
+import { runReused } from '../db/reuse.js';
 import { inTransaction } from '../db/transaction.js';
 import { err, ok, type Result } from '../result.js';
 import { HttpProblem } from './problem.js';
@@ -33,12 +34,11 @@ export function createIdempotency(db: Db, ops: DialectOps, clock: Clock) {
   const inFlight = new Set<string>();
 
   async function lookup(executor: Db | Tx, scope: string, key: string) {
-    return executor
-      .selectFrom('idempotency_keys')
-      .select(['request_hash', 'status_code', 'response_body'])
-      .where('scope', '=', scope)
-      .where('key', '=', key)
-      .executeTakeFirst();
+    // Every keyed request on SQLite runs it (PostgreSQL checks in claimKey's one statement).
+    const { rows } = await runReused(executor, 'idempotency.lookup', [scope, key], () =>
+      executor.selectFrom('idempotency_keys').select(['request_hash', 'status_code', 'response_body']).where('scope', '=', scope).where('key', '=', key),
+    );
+    return rows[0];
   }
 
   /**
