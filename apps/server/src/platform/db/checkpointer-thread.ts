@@ -1,8 +1,8 @@
 /**
  * The WAL checkpointer's thread (started by checkpointer.ts): its own SQLite connection copies the
- * WAL into the database file every few hundred milliseconds, under the process's shared write
- * lock, so the event loop that answers requests never does (a checkpoint writes pages and fsyncs
- * both files, milliseconds at a time). Imports only what it needs: a thread costs memory.
+ * WAL into the database file every few hundred milliseconds, finishing under the process's shared
+ * write lock, so the event loop that answers requests never does (a checkpoint writes pages and
+ * fsyncs both files, milliseconds at a time, and far longer when the disk is busy). Imports only what it needs: a thread costs memory.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
@@ -20,7 +20,15 @@ conn.pragma('wal_autocheckpoint = 0');
 let stopping = false;
 let timer: NodeJS.Timeout | undefined;
 
+/**
+ * Two PASSIVE checkpoints. The first copies what the WAL holds now while the server goes on
+ * writing (SQLite lets a checkpoint run beside a writer): the bulk of the pages and both fsyncs,
+ * which on a busy disk can take hundreds of milliseconds. The second, under the write lock, copies
+ * the little appended meanwhile, so the checkpoint completes and the next write starts the WAL
+ * over; only it makes writers wait.
+ */
 async function checkpoint(): Promise<void> {
+  conn.pragma('wal_checkpoint(PASSIVE)');
   await lock.acquire(CHECKPOINTER);
   try {
     conn.pragma('wal_checkpoint(PASSIVE)');

@@ -64,16 +64,26 @@ describe('WAL checkpointer thread', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('checkpoints only while nobody else holds the write lock', async () => {
+  it('copies the WAL into the database file while the server holds the write lock', async () => {
     checkpointer = startCheckpointer(conn, lock, (m) => warnings.push(m), { everyMs: 20, entry: BUILT_ENTRY });
+    await new Promise((r) => setTimeout(r, 100)); // the thread's first turns, on an empty WAL
     const before = size();
-    await write(100);
-    await lock.acquire(); // the server between BEGIN and COMMIT
-    const whileHeld = size();
-    await new Promise((r) => setTimeout(r, 200)); // ten of the thread's turns
-    expect(size()).toBe(whileHeld);
-    lock.release();
-    expect(await until(() => size() > before)).toBe(true);
+    await lock.acquire(); // the server, holding the lock from before its commit on
+    try {
+      const insert = conn.prepare('insert into items (label) values (?)');
+      conn.transaction(() => {
+        for (let i = 0; i < 100; i++) insert.run(`item ${i} ${'x'.repeat(200)}`);
+      })();
+      // The committed pages reach the database file without the lock (the fsyncs with them).
+      expect(await until(() => size() > before, 1000)).toBe(true);
+    } finally {
+      lock.release();
+    }
+    // Checkpoints complete, and the next write starts the WAL over instead of growing it.
+    await new Promise((r) => setTimeout(r, 200));
+    const wal = fs.statSync(`${file}-wal`).size;
+    await write(1);
+    expect(fs.statSync(`${file}-wal`).size).toBe(wal);
   });
 
   it('keeps the WAL from growing while the server writes all the time', async () => {
