@@ -109,28 +109,24 @@ export function orderNumberSoon(db: Executor, year: number): string | undefined 
     table: 'order_number_sequences',
     key: 'orders.number',
     parameters: [year, 1, 1],
-    source: (c) =>
-      c
-        .insertInto('order_number_sequences')
-        .values({ year, last: 1 })
-        .onConflict((oc) => oc.column('year').doUpdateSet({ last: (eb) => eb('order_number_sequences.last', '+', 1) }))
-        // What formatOrderNumber writes: at least six digits.
-        .returning(sql<string>`'SO-' || order_number_sequences.year::text || '-' || lpad(order_number_sequences.last::text, greatest(6, length(order_number_sequences.last::text)), '0')`.as('value')),
+    // What formatOrderNumber writes: at least six digits.
+    source: (c) => bumpCounter(c, year).returning(sql<string>`'SO-' || order_number_sequences.year::text || '-' || lpad(order_number_sequences.last::text, greatest(6, length(order_number_sequences.last::text)), '0')`.as('value')),
   });
 }
+
+/** The year's counter row, created at 1 or incremented (parameters: year, 1, 1). */
+const bumpCounter = (c: Pick<Executor, 'insertInto'>, year: number) =>
+  c
+    .insertInto('order_number_sequences')
+    .values({ year, last: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet({ last: (eb) => eb('order_number_sequences.last', '+', 1) }));
 
 /**
  * The next order number of `year` as a count, at once: the counter row's upsert (see
  * `orderNumberSoon`) in the caller's transaction.
  */
 export async function nextOrderNumber(db: Executor, year: number): Promise<number> {
-  const { rows } = await runReused(db, 'orders.next-number', [year, 1, 1], () =>
-    db
-      .insertInto('order_number_sequences')
-      .values({ year, last: 1 })
-      .onConflict((oc) => oc.column('year').doUpdateSet({ last: (eb) => eb('order_number_sequences.last', '+', 1) }))
-      .returning('last'),
-  );
+  const { rows } = await runReused(db, 'orders.next-number', [year, 1, 1], () => bumpCounter(db, year).returning('last'));
   const row = rows[0];
   if (!row) throw new Error(`order number counter of ${year} returned no row`);
   return Number(row.last);
