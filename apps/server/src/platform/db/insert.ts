@@ -5,7 +5,8 @@ import type { Database, Executor } from './schema.js';
 const texts = new Map<string, string>();
 const MAX_TEXTS = 300;
 
-const isParameter = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' || v instanceof Uint8Array;
+/** Whether a value binds as a statement parameter as it is. */
+export const isParameter = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' || v instanceof Uint8Array;
 
 /**
  * `insert into <table> (…) values (…), …` for the hot paths (an order writes eight tables).

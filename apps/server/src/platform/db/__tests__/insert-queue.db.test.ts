@@ -5,7 +5,8 @@ import { startTestRuntime, type TestRuntime } from '../../../../test/support/run
 import { countingStatements } from '../../../../test/support/statements.js';
 import { err, ok } from '../../result.js';
 import { sql } from 'kysely';
-import { flushCounts, flushInserts, holdInserts, holdsInserts, insertSoon, valueSoon, type LateValue } from '../insert-queue.js';
+import { flushCounts } from '../insert-flush.js';
+import { flushInserts, holdInserts, holdsInserts, insertSoon, valueSoon, type LateValue } from '../insert-queue.js';
 import { inTransaction } from '../transaction.js';
 
 let rt: TestRuntime;
