@@ -159,7 +159,7 @@ export async function flushInserts(db: Executor): Promise<void> {
   const write = async () => {
     const rows = first ? statement : statement.map((g) => ({ ...g, rows: g.rows.map((r) => withKnown(queue.known, r)) }));
     const values = await writeTogether(db, rows, first ? lates : []);
-    lates.forEach((l, i) => queue.known.set(l.token, values[i]!));
+    if (first) lates.forEach((l, i) => queue.known.set(l.token, values[i]!));
     first = false;
   };
   for (const group of groups) {

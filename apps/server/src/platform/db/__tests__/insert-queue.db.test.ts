@@ -208,15 +208,18 @@ describe(`insertSoon and flushInserts (${dbKind})`, () => {
       expect((await auditRow('aud_v3_c')).entity_id).toBe('N3003-2');
     });
 
-    it('reaches the rows of every statement of a split flush', async () => {
-      await inTransaction(rt.deps.db, async (tx) => {
+    it('reaches the rows of every statement of a split flush, and the result', async () => {
+      const result = await inTransaction(rt.deps.db, async (tx) => {
         const token = valueSoon(tx, counter(3004));
         if (token === undefined) return ok(null);
         await insertSoon(tx, 'outbox', Array.from({ length: 2000 }, (_, i) => ({ ...event(`evt_v4_${String(i).padStart(5, '0')}`), aggregate_id: token })));
         await insertSoon(tx, 'audit_log', Array.from({ length: 2000 }, (_, i) => ({ ...audit(`aud_v4_${String(i).padStart(5, '0')}`), entity_id: token })));
-        return ok(null);
+        // A third statement: 2,000 × 9 parameters more.
+        await insertSoon(tx, 'audit_log', Array.from({ length: 2000 }, (_, i) => ({ ...audit(`aud_v4_b${String(i).padStart(5, '0')}`), entity_id: token })), { ignoreConflictOn: 'id' });
+        return ok(token);
       });
       if (dbKind === 'sqlite') return;
+      expect(result).toEqual({ ok: true, value: 'N3004-1' });
       const values = async (q: Promise<{ v: string }[]>) => [...new Set((await q).map((r) => r.v))];
       expect(await values(rt.deps.db.selectFrom('outbox').select('aggregate_id as v').where('id', 'like', 'evt_v4_%').execute())).toEqual(['N3004-1']);
       expect(await values(rt.deps.db.selectFrom('audit_log').select('entity_id as v').where('id', 'like', 'aud_v4_%').execute())).toEqual(['N3004-1']);
