@@ -2,7 +2,8 @@
  * The WAL checkpointer's thread (started by checkpointer.ts): its own SQLite connection copies the
  * WAL into the database file every few hundred milliseconds, finishing under the process's shared
  * write lock, so the event loop that answers requests never does (a checkpoint writes pages and
- * fsyncs both files, milliseconds at a time, and far longer when the disk is busy). Imports only what it needs: a thread costs memory.
+ * fsyncs both files, milliseconds at a time, and far longer when the disk is busy). Imports only
+ * what it needs: a thread costs memory.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
