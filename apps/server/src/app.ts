@@ -5,6 +5,7 @@ import type { Deps } from './deps.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle, type DatabaseOptions } from './platform/db/index.js';
+import { listenForNotifications, noNotifications, type Notifications } from './platform/db/notifications.js';
 import { createHttpServer, createIdempotency, type App } from './platform/http/index.js';
 import { createWorker, type OutboxHandler, type Worker } from './platform/outbox/index.js';
 import { createAuthenticator, deleteExpiredSessions, registerIdentityRoutes } from './modules/identity/index.js';
@@ -65,6 +66,8 @@ interface CoreOptions {
   embeddedWorker: boolean;
   extraHandlers?: readonly OutboxHandler[] | undefined;
   database: DatabaseOptions;
+  /** What the HTTP server listens to (API key revocations); a worker needs none. */
+  notifications?: Notifications;
 }
 
 /** Opens the database and wires the modules' dependencies and the (not yet started) worker. */
@@ -79,6 +82,7 @@ export function createCore(config: Config, options: CoreOptions): Core {
     logger,
     idempotency: createIdempotency(database.db, database.ops, clock),
     wakeWorker: () => worker.wake(),
+    notifications: options.notifications ?? noNotifications,
   };
   const runWorker = options.embeddedWorker;
   const worker: Worker = createWorker({
@@ -105,9 +109,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const logger = options.logger ?? createLogger(config);
   const clock = options.clock ?? systemClock;
   const runWorker = options.embeddedWorker ?? config.worker === 'embedded';
+  const notifications = listenForNotifications(config.database, { warn: (message) => logger.warn(message) });
   const { deps, database, worker } = createCore(config, {
     logger,
     clock,
+    notifications,
     embeddedWorker: runWorker,
     extraHandlers: options.extraHandlers,
     database: {
@@ -115,7 +121,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       ...(options.checkpointThread ? { checkpointThread: { warn: (message: string) => logger.warn(message) } } : {}),
     },
   });
-  await migrateToLatest(database.db);
+  try {
+    await migrateToLatest(database.db);
+  } catch (e) {
+    await notifications.close();
+    await database.close();
+    throw e;
+  }
 
   const app = await createHttpServer({
     logger,
@@ -151,6 +163,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     async close() {
       await app.close(); // stops accepting, lets in-flight requests finish
       await worker.stop();
+      await notifications.close();
       await database.close();
     },
   };

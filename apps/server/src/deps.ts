@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from './platform/config.js';
 import type { Clock } from './platform/clock.js';
 import type { Db, DialectOps } from './platform/db/index.js';
+import type { Notifications } from './platform/db/notifications.js';
 import type { Idempotency } from './platform/http/index.js';
 
 /** Everything a use case may need, built once in main.ts and passed down. No container. */
@@ -14,4 +15,6 @@ export interface Deps {
   idempotency: Idempotency;
   /** Nudges the in-process outbox worker after a commit that wrote events (no-op without one). */
   wakeWorker: () => void;
+  /** Changes other processes announce (PostgreSQL LISTEN in `serve`); never live elsewhere. */
+  notifications: Notifications;
 }

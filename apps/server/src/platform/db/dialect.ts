@@ -17,6 +17,8 @@ export interface DialectOps {
   /** A transaction-scoped lock on an arbitrary key; false when another transaction holds it. */
   tryAdvisoryLock(tx: Executor, key: string): Promise<boolean>;
   isUniqueViolation(error: unknown): boolean;
+  /** Tells other processes on commit (PostgreSQL `NOTIFY`; see notifications.ts). SQLite: nothing to tell. */
+  notify(tx: Executor, channel: string, payload: string): Promise<void>;
 }
 
 export function dialectOps(kind: DialectKind): DialectOps {
@@ -28,6 +30,7 @@ const sqliteOps: DialectOps = {
   forUpdate: (qb) => qb,
   forUpdateSkipLocked: (qb) => qb,
   tryAdvisoryLock: async () => true,
+  notify: async () => {},
   isUniqueViolation: (error) =>
     hasCode(error) && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'),
 };
@@ -41,6 +44,9 @@ const postgresOps: DialectOps = {
     return rows[0]?.locked === true;
   },
   isUniqueViolation: (error) => hasCode(error) && error.code === '23505',
+  async notify(tx, channel, payload) {
+    await sql`select pg_notify(${channel}, ${payload})`.execute(tx);
+  },
 };
 
 function hasCode(error: unknown): error is { code: string } {

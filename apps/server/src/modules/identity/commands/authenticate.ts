@@ -5,17 +5,19 @@ import { sha256, type Audience, type Principal } from '../../../platform/auth/in
 import { addMs } from '../../../platform/clock.js';
 import { API_KEY_PREFIX, PORTAL_COOKIE, SESSION_IDLE_MS, SESSION_TOUCH_MS, STAFF_COOKIE } from '../identity.js';
 import * as repo from '../identity.repo.js';
+import { apiKeyCache, type ApiKeyCache } from '../api-key-cache.js';
 
 /**
  * Resolves the caller: staff routes accept the staff session cookie or a Bearer API key; portal
  * routes accept only the portal cookie. Expired, revoked or disabled credentials resolve to null.
  */
 export function createAuthenticator(deps: Deps) {
+  const apiKeys = apiKeyCache(deps);
   return async function authenticate(request: FastifyRequest, audience: Audience): Promise<Principal | null> {
     const now = deps.clock.now().toISOString();
     if (audience === 'staff') {
       const bearer = parseBearer(request.headers.authorization);
-      if (bearer) return authenticateApiKey(deps, bearer, now);
+      if (bearer) return authenticateApiKey(deps, apiKeys, bearer, now);
     }
     const token = request.cookies[audience === 'staff' ? STAFF_COOKIE : PORTAL_COOKIE];
     if (!token) return null;
@@ -35,11 +37,12 @@ export function createAuthenticator(deps: Deps) {
   };
 }
 
-async function authenticateApiKey(deps: Deps, token: string, now: string): Promise<Principal | null> {
+async function authenticateApiKey(deps: Deps, apiKeys: ApiKeyCache, token: string, now: string): Promise<Principal | null> {
   if (!token.startsWith(API_KEY_PREFIX)) return null;
-  const key = await repo.findApiKeyByHash(deps.db, sha256(token));
+  const key = await apiKeys.find(deps, sha256(token));
   if (!key || key.revoked_at) return null;
   if (!key.last_used_at || Date.parse(now) - Date.parse(key.last_used_at) > SESSION_TOUCH_MS) {
+    key.last_used_at = now; // a kept key: the next touch is due from now
     await repo.updateApiKey(deps.db, key.id, { last_used_at: now });
   }
   return { kind: 'api_key', id: key.id, role: key.role as StaffRole, via: 'bearer' };

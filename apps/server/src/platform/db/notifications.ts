@@ -1,0 +1,113 @@
+import pg from 'pg';
+import type { DatabaseTarget } from '../config.js';
+
+/**
+ * What other processes commit and this one must hear of at once (today: an API key revoked, so
+ * that caches of it are dropped). PostgreSQL delivers `NOTIFY` to a connection of our own that
+ * `LISTEN`s; a notification sent in a transaction arrives only if it commits.
+ *
+ * `live` is true only while that connection is listening. A subscriber may rely on hearing every
+ * change only while it is true; whenever it stops being true (the connection is lost, or the
+ * process has not connected yet) every subscriber hears `gap()` and must forget what it kept.
+ * SQLite has no such channel between processes, so there it is never live.
+ */
+export interface Notifications {
+  readonly live: boolean;
+  subscribe(channel: string, subscriber: NotificationSubscriber): void;
+  close(): Promise<void>;
+}
+
+export interface NotificationSubscriber {
+  message(payload: string): void;
+  /** Notifications may have been missed (or none can arrive): drop everything derived from them. */
+  gap(): void;
+}
+
+/** Channel names are identifiers in `LISTEN`, so they are limited to this shape (no quoting needed). */
+const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export const noNotifications: Notifications = { live: false, subscribe() {}, close: async () => {} };
+
+export interface ListenOptions {
+  warn(message: string): void;
+  /** Wait before reconnecting after a lost connection; doubles up to 30 s. */
+  retryMs?: number;
+}
+
+/** Starts listening (PostgreSQL); on SQLite returns a source that is never live. */
+export function listenForNotifications(target: DatabaseTarget, options: ListenOptions): Notifications {
+  if (target.kind !== 'postgres') return noNotifications;
+  const subscribers = new Map<string, NotificationSubscriber[]>();
+  let client: pg.Client | undefined;
+  let live = false;
+  let closed = false;
+  let retryMs = options.retryMs ?? 1000;
+  let retryTimer: NodeJS.Timeout | undefined;
+
+  const everyone = () => [...subscribers.values()].flat();
+  function lost(reason: string) {
+    const wasLive = live;
+    live = false;
+    for (const s of everyone()) s.gap();
+    const c = client;
+    client = undefined;
+    c?.removeAllListeners();
+    c?.on('error', () => {});
+    void c?.end().catch(() => {});
+    if (closed) return;
+    if (wasLive) options.warn(`notifications: ${reason}; reconnecting (caches that rely on them are off meanwhile)`);
+    retryTimer = setTimeout(connect, retryMs);
+    retryTimer.unref();
+    retryMs = Math.min(retryMs * 2, 30_000);
+  }
+
+  async function connect() {
+    retryTimer = undefined;
+    if (closed) return;
+    const c = new pg.Client({ connectionString: target.kind === 'postgres' ? target.url : '', application_name: 'ordercare-listen' });
+    client = c;
+    c.on('error', (e) => client === c && lost(e.message));
+    c.on('end', () => client === c && lost('connection ended'));
+    c.on('notification', (n) => {
+      for (const s of subscribers.get(n.channel) ?? []) s.message(n.payload ?? '');
+    });
+    try {
+      await c.connect();
+      for (const channel of subscribers.keys()) await c.query(`listen ${channel}`);
+      if (client !== c || closed) return;
+      live = true;
+      retryMs = options.retryMs ?? 1000;
+    } catch (e) {
+      if (client === c) lost(e instanceof Error ? e.message : String(e));
+    }
+  }
+  void connect();
+
+  return {
+    get live() {
+      return live;
+    },
+    subscribe(channel, subscriber) {
+      if (!CHANNEL.test(channel)) throw new Error(`invalid notification channel "${channel}"`);
+      const known = subscribers.get(channel);
+      if (known) known.push(subscriber);
+      else {
+        subscribers.set(channel, [subscriber]);
+        // Not heard until LISTEN has run: treat the new channel as a gap until the connection starts over.
+        if (client && live) lost(`new channel ${channel}`);
+      }
+    },
+    async close() {
+      closed = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      live = false;
+      const c = client;
+      client = undefined;
+      if (c) {
+        c.removeAllListeners();
+        c.on('error', () => {});
+        await c.end().catch(() => {});
+      }
+    },
+  };
+}
