@@ -20,7 +20,7 @@ import { profileMarkdown, summariseProfiles } from './lib/cpuprofile.js';
 import { cpuSplit, processTicks, statementStats } from './lib/diagnose.js';
 import { closedLoop, createClient, openLoop, type LoadResult, type Request } from './lib/load.js';
 import { benchDatabase, type BenchDatabase, buildServer, commandLine, engineName, machineFacts, REPO, spawnServer, type Engine, type ServerProcess } from './lib/process.js';
-import { openRuntime, seed, type Seeded } from './lib/seed.js';
+import { DELIVERY_DATE, openRuntime, seed, type Seeded } from './lib/seed.js';
 import { int, log, machineBusyMs, ms, pct } from './lib/stats.js';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
@@ -80,7 +80,7 @@ function placementRequests(seeded: Seeded, runId: string) {
       currency: 'CNY',
       lines: s.lines.map((l) => ({ sku: seeded.products[l.product]!.sku, quantity: l.quantity })),
       shippingAddress: { name: 'Li Wei', line1: '88 Century Avenue', city: 'Shanghai', postalCode: '200120', country: 'CN' },
-      requestedDeliveryDate: '2026-12-01',
+      requestedDeliveryDate: DELIVERY_DATE,
       priority: (['low', 'normal', 'normal', 'high', 'urgent'] as const)[i % 5],
       notes: i % 3 === 0 ? 'Deliver to the loading bay' : undefined,
     });

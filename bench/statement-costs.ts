@@ -16,7 +16,7 @@ import pg from 'pg';
 import { createRuntime } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/platform/config.js';
 import { benchDatabase, type Engine } from './lib/process.js';
-import { seed } from './lib/seed.js';
+import { DELIVERY_DATE, seed } from './lib/seed.js';
 import { int, log } from './lib/stats.js';
 
 const { values: args } = parseArgs({
@@ -113,7 +113,7 @@ try {
       currency: 'CNY',
       lines: [{ sku: seeded.skus[i % seeded.skus.length]!, quantity: 2 }, { sku: seeded.skus[(i + 7) % seeded.skus.length]!, quantity: 1 }],
       shippingAddress: { name: 'Li Wei', line1: '88 Century Avenue', city: 'Shanghai', postalCode: '200120', country: 'CN' },
-      requestedDeliveryDate: '2026-12-01',
+      requestedDeliveryDate: DELIVERY_DATE,
       priority: 'normal',
     };
     const r = await rt.app.inject({ method: 'POST', url: '/api/v1/orders', headers: { authorization: `Bearer ${seeded.token}`, 'idempotency-key': `cost-${i}` }, payload: body });

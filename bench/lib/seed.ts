@@ -59,3 +59,10 @@ export async function seed(rt: Runtime, options: { products: number; customers: 
   log(`seeded ${options.products} products (stock ${options.stock.toLocaleString('en')} each), ${options.customers} customers, an admin API key in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   return { token: key.token, skus: products.map((p) => p.sku), products, customers };
 }
+
+/**
+ * Two weeks from today: bench orders are not late when placed. (A fixed date that has passed makes
+ * every order's due-date timer fire at once and turns each order into a late order with its own
+ * events, which is not the load being measured.)
+ */
+export const DELIVERY_DATE = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
