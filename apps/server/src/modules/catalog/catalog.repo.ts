@@ -10,6 +10,15 @@ export const findBySku = (db: Executor, sku: string) => db.selectFrom('products'
 export const findBySkus = async (db: Executor, skus: readonly string[]) =>
   skus.length === 0 ? [] : (await runReused(db, `products.by-skus:${skus.length}`, skus, () => db.selectFrom('products').selectAll().where('sku', 'in', [...skus]))).rows;
 
+/** Every column of `products`, named: SQLite builds JSON objects only from named columns (`productsBySkusColumn`). */
+const PRODUCT_COLUMNS = ['id', 'sku', 'name', 'name_zh', 'model', 'specification', 'specification_zh', 'search_text', 'unit_price', 'currency', 'tax_rate_bp', 'unit', 'active', 'track_inventory', 'allow_backorder', 'make_to_order', 'version', 'created_at', 'updated_at'] as const satisfies readonly (keyof ProductsTable)[];
+// A column added to ProductsTable and not to the list above fails to compile here.
+const everyProductColumn: Exclude<keyof ProductsTable, (typeof PRODUCT_COLUMNS)[number]> extends never ? true : never = true;
+void everyProductColumn;
+
+/** The products with these SKUs, as a subquery whose rows `productsBySkusColumn` turns into one JSON column. */
+export const bySkusQuery = (db: Executor, skus: readonly string[]) => db.selectFrom('products').select(PRODUCT_COLUMNS).where('sku', 'in', [...skus]);
+
 export const findByIds = (db: Executor, ids: readonly string[]) =>
   ids.length === 0 ? Promise.resolve([]) : db.selectFrom('products').selectAll().where('id', 'in', [...ids]).execute();
 

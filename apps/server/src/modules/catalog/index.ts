@@ -1,6 +1,7 @@
 import type { Product } from '@ordercare/contracts';
 import type { Deps } from '../../deps.js';
-import type { Executor } from '../../platform/db/index.js';
+import type { DialectOps, Executor } from '../../platform/db/index.js';
+import type { ProductsTable } from '../../platform/db/schema.js';
 import type { App } from '../../platform/http/index.js';
 import type { OutboxHandler } from '../../platform/outbox/index.js';
 import { registerCatalogRoutes as register } from './catalog.routes.js';
@@ -31,6 +32,14 @@ export async function findProductsBySkus(db: Executor, skus: readonly string[]):
   const rows = await repo.findBySkus(db, [...new Set(skus)]);
   return new Map(rows.map((r) => [r.sku, toProduct(r)]));
 }
+
+/**
+ * Products by SKU as one JSON column of the caller's statement, for reads that share a round trip
+ * (order placement); `productsFromColumn` makes the map `findProductsBySkus` returns.
+ */
+export const productsBySkusColumn = (db: Executor, ops: DialectOps, skus: readonly string[]) => ops.jsonRows(repo.bySkusQuery(db, [...new Set(skus)]));
+
+export const productsFromColumn = (ops: DialectOps, column: unknown): Map<string, Product> => new Map(ops.rowsOf<ProductsTable>(column).map((r) => [r.sku, toProduct(r)]));
 
 export async function findProductById(db: Executor, id: string): Promise<Product | undefined> {
   const row = await repo.findById(db, id);

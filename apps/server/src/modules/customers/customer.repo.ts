@@ -9,6 +9,9 @@ import { searchTermsOf } from './search-terms.js';
 /** Placement runs this for every order: the text is compiled once (`runReused`). */
 export const findCustomerName = async (db: Executor, id: string) => (await runReused(db, 'customers.name', [id], () => db.selectFrom('customers').select('name').where('id', '=', id))).rows[0];
 
+/** The customer's name as a scalar subquery of the caller's statement (null when no such customer). */
+export const customerNameQuery = (db: Executor, id: string) => db.selectFrom('customers').select('name').where('id', '=', id);
+
 export const findCustomerRow = (db: Executor, id: string) => db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** The row locked for a read-modify-write (PostgreSQL: FOR UPDATE; SQLite's write transaction already is exclusive). */

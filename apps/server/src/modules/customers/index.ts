@@ -7,7 +7,7 @@ import { importHandler, timelineHandler } from './customers.jobs.js';
 
 export { createCustomer } from './commands/create-customer.js';
 export { customerName, getCustomer } from './commands/get-customer.js';
-export { prefetchCustomers } from './customer.repo.js';
+export { customerNameQuery as customerNameColumn, prefetchCustomers } from './customer.repo.js';
 export { importCustomersCsv, type ImportSummary } from './commands/import-customers.js';
 export { exportCustomersCsv } from './commands/export-customers.js';
 export { bulkInsertCustomers } from './commands/bulk-insert.js';

@@ -40,6 +40,19 @@ export const activeWarehouseLevels = async (db: Executor, productIds: readonly s
     )
   ).rows;
 
+/**
+ * `activeWarehouseLevels` for the products with these SKUs, as a subquery whose rows become one
+ * JSON column of the caller's statement (placement reads customer, products and stock in one round trip).
+ */
+export const activeLevelsBySkusQuery = (db: Executor, skus: readonly string[]) =>
+  db
+    .selectFrom('warehouses as w')
+    .leftJoin('stock_levels as l', (join) => join.onRef('l.warehouse_id', '=', 'w.id').on('l.product_id', 'in', db.selectFrom('products').select('id').where('sku', 'in', [...skus])))
+    .select(['w.id as warehouse_id', 'w.code', 'l.product_id', 'l.on_hand', 'l.reserved'])
+    .where('w.active', '=', 1);
+
+export type ActiveLevelRow = Awaited<ReturnType<typeof activeWarehouseLevels>>[number];
+
 /** Creates the level row at zero if it does not exist yet (levels appear at their first movement). */
 export async function ensureLevel(db: Executor, productId: string, warehouseId: string, now: string): Promise<void> {
   await db.insertInto('stock_levels').values(emptyLevel(productId, warehouseId, now)).onConflict((oc) => oc.columns(['product_id', 'warehouse_id']).doNothing()).execute();

@@ -1,4 +1,6 @@
-import { PostgresAdapter, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { jsonArrayFrom as pgJsonArrayFrom } from 'kysely/helpers/postgres';
+import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
 import type { Executor } from './schema.js';
 
 /**
@@ -19,6 +21,14 @@ export interface DialectOps {
   isUniqueViolation(error: unknown): boolean;
   /** Tells other processes on commit (PostgreSQL `NOTIFY`; see notifications.ts). SQLite: nothing to tell. */
   notify(tx: Executor, channel: string, payload: string): Promise<void>;
+  /**
+   * A subquery's rows as one JSON array column of a larger statement, so several reads share one
+   * round trip (`rowsOf` reads them back). The subquery must name its columns (SQLite builds each
+   * object from the selection). Rows come back as the subquery would return them: our columns are
+   * text, integers and reals, which JSON carries unchanged.
+   */
+  jsonRows(query: Parameters<typeof sqliteJsonArrayFrom>[0]): RawBuilder<unknown>;
+  rowsOf<O>(column: unknown): O[];
 }
 
 export function dialectOps(kind: DialectKind): DialectOps {
@@ -31,6 +41,8 @@ const sqliteOps: DialectOps = {
   forUpdateSkipLocked: (qb) => qb,
   tryAdvisoryLock: async () => true,
   notify: async () => {},
+  jsonRows: (query) => sqliteJsonArrayFrom(query),
+  rowsOf: <O>(column: unknown) => (typeof column === 'string' ? JSON.parse(column) : column) as O[],
   isUniqueViolation: (error) =>
     hasCode(error) && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'),
 };
@@ -47,6 +59,8 @@ const postgresOps: DialectOps = {
   async notify(tx, channel, payload) {
     await sql`select pg_notify(${channel}, ${payload})`.execute(tx);
   },
+  jsonRows: (query) => pgJsonArrayFrom(query),
+  rowsOf: <O>(column: unknown) => column as O[], // node-pg parses json
 };
 
 function hasCode(error: unknown): error is { code: string } {

@@ -18,6 +18,11 @@ export interface ReserveRequest {
   lines: readonly { sku: string; quantity: number }[];
   /** The products of the lines by SKU when the caller has already read them (saves reading them again). */
   products?: ReadonlyMap<string, Product>;
+  /**
+   * The active warehouses' levels of those products when the caller has already read them in the
+   * same transaction (`activeLevelsColumn`): the first plan uses them instead of reading again.
+   */
+  levels?: readonly repo.ActiveLevelRow[];
 }
 
 /** A plan is tried this often; a guard fails only when a concurrent transaction took the stock. */
@@ -53,7 +58,7 @@ export async function reserveStock(tx: Tx, clock: Clock, actor: Actor, request: 
 
   let contested: PlannedAllocation | undefined;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    const plan = planAllocation(demands, await stockOf(tx, demands));
+    const plan = planAllocation(demands, await stockOf(tx, demands, attempt === 1 ? request.levels : undefined));
     if (!plan.ok) return err({ code: 'insufficient_stock', lines: plan.error });
     // A plan of several allocations runs after a savepoint: rolling back to it undoes a lost
     // attempt's increments and, on PostgreSQL, drops their row locks, so the next attempt again
@@ -92,10 +97,10 @@ export async function reserveStock(tx: Tx, clock: Clock, actor: Actor, request: 
   return err({ code: 'insufficient_stock', lines: await shortfall(tx, demands, contested) });
 }
 
-/** Available stock of the demanded products in every active warehouse, read without locks. */
-async function stockOf(tx: Tx, demands: readonly Demand[]): Promise<WarehouseStock[]> {
+/** Available stock of the demanded products in every active warehouse, read without locks (or as `known`). */
+async function stockOf(tx: Tx, demands: readonly Demand[], known?: readonly repo.ActiveLevelRow[]): Promise<WarehouseStock[]> {
   const stock = new Map<string, { warehouseId: string; code: string; available: Map<string, number> }>();
-  for (const row of await repo.activeWarehouseLevels(tx, demands.map((d) => d.productId))) {
+  for (const row of known ?? (await repo.activeWarehouseLevels(tx, demands.map((d) => d.productId)))) {
     let w = stock.get(row.warehouse_id);
     if (!w) stock.set(row.warehouse_id, (w = { warehouseId: row.warehouse_id, code: row.code, available: new Map() }));
     if (row.product_id !== null && row.on_hand !== null && row.reserved !== null) w.available.set(row.product_id, availableOf({ on_hand: row.on_hand, reserved: row.reserved }));

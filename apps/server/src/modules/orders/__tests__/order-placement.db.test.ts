@@ -211,4 +211,38 @@ describe('placing an order', () => {
     expect(stored.response_body).not.toContain('~soon-');
     expect(JSON.parse(stored.response_body)).toEqual(order);
   });
+
+  it('reads the customer, the products and their stock in one statement, and gets from it what the separate reads give', async () => {
+    const sales = await asRole(rt, 'sales');
+    const washer = await product(rt, 'WASHER-8', { unitPrice: 5, taxRate: 13 });
+    await receive(rt, washer.sku, sh.id, 10);
+    const body = orderBody(acme.id, { lines: [{ sku: 'BOLT-M8', quantity: 1 }, { sku: 'WASHER-8', quantity: 1 }, { sku: 'BOLT-M8', quantity: 2 }] });
+    const { value: res, statements } = await countingStatements(rt.deps.db, () => sales.place(body, { 'idempotency-key': 'one-read' }));
+    expect(res.statusCode, res.body).toBe(201);
+    const reads = statements.filter((s) => /^select/.test(s) && /"customers"|"products"|"stock_levels"/.test(s));
+    expect(reads).toHaveLength(1);
+    for (const table of ['customers', 'products', 'stock_levels', 'warehouses']) expect(reads[0]).toContain(`"${table}"`);
+
+    // What the one statement carries (JSON) equals what each module's own read returns.
+    const { productsBySkusColumn, productsFromColumn, findProductsBySkus } = await import('../../catalog/index.js');
+    const { activeLevelsColumn, levelsFromColumn } = await import('../../inventory/index.js');
+    const { activeWarehouseLevels } = await import('../../inventory/inventory.repo.js');
+    const { customerNameColumn } = await import('../../customers/index.js');
+    const db = rt.deps.db;
+    const skus = ['BOLT-M8', 'WASHER-8', 'NO-SUCH-SKU'];
+    const row = await db
+      .selectNoFrom([customerNameColumn(db, acme.id).as('name'), productsBySkusColumn(db, rt.deps.ops, skus).as('products'), activeLevelsColumn(db, rt.deps.ops, skus).as('levels')])
+      .executeTakeFirstOrThrow();
+    expect(row.name).toBe('Acme Ltd');
+    const products = productsFromColumn(rt.deps.ops, row.products);
+    expect(products).toEqual(await findProductsBySkus(db, skus));
+    expect(products.get('BOLT-M8')).toEqual(expect.objectContaining({ id: bolt.id, unitPrice: 120, taxRate: 13 }));
+    const byKey = (rows: { warehouse_id: string; product_id: string | null }[]) => [...rows].sort((a, b) => `${a.warehouse_id}${a.product_id}`.localeCompare(`${b.warehouse_id}${b.product_id}`));
+    const direct = await activeWarehouseLevels(db, [bolt.id, washer.id]);
+    expect(byKey(levelsFromColumn(rt.deps.ops, row.levels))).toEqual(byKey(direct));
+    expect(direct.some((l) => l.product_id === bolt.id && typeof l.on_hand === 'number')).toBe(true);
+    const none = await db.selectNoFrom([customerNameColumn(db, 'cus_missing').as('name'), productsBySkusColumn(db, rt.deps.ops, ['NO-SUCH-SKU']).as('products')]).executeTakeFirstOrThrow();
+    expect(none.name).toBeNull();
+    expect(productsFromColumn(rt.deps.ops, none.products).size).toBe(0);
+  });
 });
