@@ -226,7 +226,6 @@ describe('placing an order', () => {
     // What the one statement carries (JSON) equals what each module's own read returns.
     const { productsBySkusColumn, productsFromColumn, findProductsBySkus } = await import('../../catalog/index.js');
     const { activeLevelsColumn, levelsFromColumn } = await import('../../inventory/index.js');
-    const { activeWarehouseLevels } = await import('../../inventory/inventory.repo.js');
     const { customerNameColumn } = await import('../../customers/index.js');
     const db = rt.deps.db;
     const skus = ['BOLT-M8', 'WASHER-8', 'NO-SUCH-SKU'];
@@ -238,7 +237,12 @@ describe('placing an order', () => {
     expect(products).toEqual(await findProductsBySkus(db, skus));
     expect(products.get('BOLT-M8')).toEqual(expect.objectContaining({ id: bolt.id, unitPrice: 120, taxRate: 13 }));
     const byKey = (rows: { warehouse_id: string; product_id: string | null }[]) => [...rows].sort((a, b) => `${a.warehouse_id}${a.product_id}`.localeCompare(`${b.warehouse_id}${b.product_id}`));
-    const direct = await activeWarehouseLevels(db, [bolt.id, washer.id]);
+    const direct = await db
+      .selectFrom('warehouses as w')
+      .leftJoin('stock_levels as l', (join) => join.onRef('l.warehouse_id', '=', 'w.id').on('l.product_id', 'in', [bolt.id, washer.id]))
+      .select(['w.id as warehouse_id', 'w.code', 'l.product_id', 'l.on_hand', 'l.reserved'])
+      .where('w.active', '=', 1)
+      .execute();
     expect(byKey(levelsFromColumn(rt.deps.ops, row.levels))).toEqual(byKey(direct));
     expect(direct.some((l) => l.product_id === bolt.id && typeof l.on_hand === 'number')).toBe(true);
     const none = await db.selectNoFrom([customerNameColumn(db, 'cus_missing').as('name'), productsBySkusColumn(db, rt.deps.ops, ['NO-SUCH-SKU']).as('products')]).executeTakeFirstOrThrow();
