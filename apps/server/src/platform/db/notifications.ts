@@ -39,15 +39,19 @@ export function listenForNotifications(target: DatabaseTarget, options: ListenOp
   if (target.kind !== 'postgres') return noNotifications;
   const subscribers = new Map<string, NotificationSubscriber[]>();
   let client: pg.Client | undefined;
-  let live = false;
+  /** Connected with every channel known at connect time listened to. */
+  let connected = false;
+  /** LISTENs sent for channels subscribed while connected and not yet confirmed. */
+  let pending = 0;
   let closed = false;
   let retryMs = options.retryMs ?? 1000;
   let retryTimer: NodeJS.Timeout | undefined;
 
   const everyone = () => [...subscribers.values()].flat();
   function lost(reason: string) {
-    const wasLive = live;
-    live = false;
+    const wasLive = connected;
+    connected = false;
+    pending = 0;
     for (const s of everyone()) s.gap();
     const c = client;
     client = undefined;
@@ -75,7 +79,7 @@ export function listenForNotifications(target: DatabaseTarget, options: ListenOp
       await c.connect();
       for (const channel of subscribers.keys()) await c.query(`listen ${channel}`);
       if (client !== c || closed) return;
-      live = true;
+      connected = true;
       retryMs = options.retryMs ?? 1000;
     } catch (e) {
       if (client === c) lost(e instanceof Error ? e.message : String(e));
@@ -85,7 +89,7 @@ export function listenForNotifications(target: DatabaseTarget, options: ListenOp
 
   return {
     get live() {
-      return live;
+      return connected && pending === 0;
     },
     subscribe(channel, subscriber) {
       if (!CHANNEL.test(channel)) throw new Error(`invalid notification channel "${channel}"`);
@@ -93,14 +97,24 @@ export function listenForNotifications(target: DatabaseTarget, options: ListenOp
       if (known) known.push(subscriber);
       else {
         subscribers.set(channel, [subscriber]);
-        // Not heard until LISTEN has run: treat the new channel as a gap until the connection starts over.
-        if (client && live) lost(`new channel ${channel}`);
+        // Connected already: not live until this channel's LISTEN is confirmed (a connection
+        // still coming up listens to every channel known by then).
+        const c = client;
+        if (c && connected) {
+          pending++;
+          c.query(`listen ${channel}`).then(
+            () => {
+              if (client === c) pending--;
+            },
+            (e: unknown) => client === c && lost(e instanceof Error ? e.message : String(e)),
+          );
+        }
       }
     },
     async close() {
       closed = true;
       if (retryTimer) clearTimeout(retryTimer);
-      live = false;
+      connected = false;
       const c = client;
       client = undefined;
       if (c) {
