@@ -23,7 +23,7 @@ export interface NotificationSubscriber {
   gap(): void;
 }
 
-/** Channel names are identifiers in `LISTEN`, so they are limited to this shape (no quoting needed). */
+/** Channel names: lower-case identifiers (`pg_notify` takes the name as text, `LISTEN` as a quoted identifier). */
 const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export const noNotifications: Notifications = { live: false, subscribe() {}, close: async () => {} };
@@ -77,7 +77,7 @@ export function listenForNotifications(target: DatabaseTarget, options: ListenOp
     });
     try {
       await c.connect();
-      for (const channel of subscribers.keys()) await c.query(`listen ${channel}`);
+      for (const channel of subscribers.keys()) await c.query(`listen ${c.escapeIdentifier(channel)}`);
       if (client !== c || closed) return;
       connected = true;
       retryMs = options.retryMs ?? 1000;
@@ -102,7 +102,7 @@ export function listenForNotifications(target: DatabaseTarget, options: ListenOp
         const c = client;
         if (c && connected) {
           pending++;
-          c.query(`listen ${channel}`).then(
+          c.query(`listen ${c.escapeIdentifier(channel)}`).then(
             () => {
               if (client === c) pending--;
             },
