@@ -18,6 +18,11 @@ export interface DialectOps {
   forUpdateSkipLocked<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
   /** A transaction-scoped lock on an arbitrary key; false when another transaction holds it. */
   tryAdvisoryLock(tx: Executor, key: string): Promise<boolean>;
+  /**
+   * The same lock as an expression (true when taken), to put inside a larger statement, and the
+   * parameters it binds (SQLite: none, its IMMEDIATE transaction already serialises writers).
+   */
+  advisoryLockExpression(key: string): { expression: RawBuilder<boolean>; parameters: unknown[] };
   isUniqueViolation(error: unknown): boolean;
   /** Tells other processes on commit (PostgreSQL `NOTIFY`; see notifications.ts). SQLite: nothing to tell. */
   notify(tx: Executor, channel: string, payload: string): Promise<void>;
@@ -40,6 +45,7 @@ const sqliteOps: DialectOps = {
   forUpdate: (qb) => qb,
   forUpdateSkipLocked: (qb) => qb,
   tryAdvisoryLock: async () => true,
+  advisoryLockExpression: () => ({ expression: sql<boolean>`1`, parameters: [] }),
   notify: async () => {},
   jsonRows: (query) => sqliteJsonArrayFrom(query),
   rowsOf: <O>(column: unknown) => (typeof column === 'string' ? JSON.parse(column) : column) as O[],
@@ -52,9 +58,10 @@ const postgresOps: DialectOps = {
   forUpdate: (qb) => qb.forUpdate(),
   forUpdateSkipLocked: (qb) => qb.forUpdate().skipLocked(),
   async tryAdvisoryLock(tx, key) {
-    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtextextended(${key}, 0)) as locked`.execute(tx);
+    const { rows } = await sql<{ locked: boolean }>`select ${postgresOps.advisoryLockExpression(key).expression} as locked`.execute(tx);
     return rows[0]?.locked === true;
   },
+  advisoryLockExpression: (key) => ({ expression: sql<boolean>`pg_try_advisory_xact_lock(hashtextextended(${key}, 0))`, parameters: [key] }),
   isUniqueViolation: (error) => hasCode(error) && error.code === '23505',
   async notify(tx, channel, payload) {
     await sql`select pg_notify(${channel}, ${payload})`.execute(tx);

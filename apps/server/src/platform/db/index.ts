@@ -2,9 +2,10 @@ export { openDatabase, type DatabaseHandle, type DatabaseOptions } from './datab
 export { binaryTextType, dialectOps, isPostgres, type DialectKind, type DialectOps } from './dialect.js';
 export { migrateToLatest } from './migrate.js';
 export type { Database, Db, Executor, Tx } from './schema.js';
-export { inTransaction } from './transaction.js';
+export { inTransaction, RunAgain, transactionRun } from './transaction.js';
 export { insertRows } from './insert.js';
 export { flushInserts, holdInserts, holdsInserts, insertSoon, resolveSoon, valueSoon } from './insert-queue.js';
 export { memoIn, recall, remember } from './memo.js';
 export { runReused } from './reuse.js';
 export { decodeCursor, encodeCursor } from './cursor.js';
+export { rideNow, rideOnFirstRead, takeRiders, type Rider, type TakenRiders } from './riders.js';

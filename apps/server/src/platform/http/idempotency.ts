@@ -6,6 +6,7 @@ import { addMs } from '../clock.js';
 import type { DialectOps } from '../db/dialect.js';
 import type { Db, Tx } from '../db/schema.js';
 import { insertSoon } from '../db/insert-queue.js';
+import { rideNow, rideOnFirstRead } from '../db/riders.js';
 import { runReused } from '../db/reuse.js';
 import { inTransaction } from '../db/transaction.js';
 import { err, ok, type Result } from '../result.js';
@@ -22,6 +23,14 @@ export interface StoredResponse<T = unknown, S extends number = number> {
 export const IDEMPOTENCY_RETENTION_MS = 48 * 3600_000;
 
 type Conflict = { idempotency: 'in_progress' } | { idempotency: 'exists' };
+type Claim = 'free' | 'in_progress' | 'exists';
+
+/** Thrown into the work by its first read when the key is taken; the work stops there. */
+class ClaimRefused extends Error {
+  constructor(readonly claim: 'in_progress' | 'exists') {
+    super(`idempotency key ${claim}`);
+  }
+}
 
 /**
  * `Idempotency-Key` for create endpoints, as API.md states it. A route opts in with one line:
@@ -34,7 +43,7 @@ export function createIdempotency(db: Db, ops: DialectOps, clock: Clock) {
   const inFlight = new Set<string>();
 
   async function lookup(executor: Db | Tx, scope: string, key: string) {
-    // Every keyed request on SQLite runs it (PostgreSQL checks in claimKey's one statement).
+    // A replay runs it, after the transaction that found the key taken.
     const { rows } = await runReused(executor, 'idempotency.lookup', [scope, key], () =>
       executor.selectFrom('idempotency_keys').select(['request_hash', 'status_code', 'response_body']).where('scope', '=', scope).where('key', '=', key),
     );
@@ -43,16 +52,23 @@ export function createIdempotency(db: Db, ops: DialectOps, clock: Clock) {
 
   /**
    * Takes the key's advisory lock (PostgreSQL; SQLite's write lock already serialises) and checks
-   * that no answer is stored yet. On PostgreSQL one round trip does both; its snapshot may predate
-   * a concurrent commit of the same key, which the unique key row then refuses (the caller replays).
+   * that no answer is stored yet, as a column riding on the work's first read (riders.ts): no
+   * round trip of its own where the work's read carries it (placement's does), else one statement
+   * just before the work's first. Its snapshot may predate a concurrent commit of the same key,
+   * which the unique key row then refuses (the caller replays). A key that is taken stops the work
+   * there (`ClaimRefused`), before it has seen anything of its read.
    */
-  async function claimKey(tx: Tx, scope: string, key: string, lockKey: string): Promise<'free' | 'in_progress' | 'exists'> {
-    if (ops.kind === 'postgres') {
-      const { rows } = await sql<{ locked: boolean; taken: boolean }>`select pg_try_advisory_xact_lock(hashtextextended(${lockKey}, 0)) as locked, exists (select 1 from idempotency_keys where scope = ${scope} and key = ${key}) as taken`.execute(tx);
-      return rows[0]?.locked !== true ? 'in_progress' : rows[0].taken ? 'exists' : 'free';
-    }
-    if (!(await ops.tryAdvisoryLock(tx, lockKey))) return 'in_progress';
-    return (await lookup(tx, scope, key)) ? 'exists' : 'free';
+  function claimKey(tx: Tx, scope: string, key: string, lockKey: string): void {
+    const lock = ops.advisoryLockExpression(lockKey);
+    rideOnFirstRead(tx, {
+      key: 'idempotency.claim',
+      alias: 'idempotency_claim',
+      column: sql<Claim>`case when not ${lock.expression} then 'in_progress' when exists (select 1 from idempotency_keys where scope = ${scope} and key = ${key}) then 'exists' else 'free' end`.as('idempotency_claim'),
+      parameters: [...lock.parameters, scope, key],
+      settle: (value) => {
+        if (value !== 'free') throw new ClaimRefused(value === 'exists' ? 'exists' : 'in_progress');
+      },
+    });
   }
 
   function replay<T, S extends number>(row: { request_hash: string; status_code: number; response_body: string }, hash: string): StoredResponse<T, S> {
@@ -84,14 +100,19 @@ export function createIdempotency(db: Db, ops: DialectOps, clock: Clock) {
     inFlight.add(lockKey);
     try {
       const result = await inTransaction<T, E | Conflict>(db, async (tx) => {
-        const claim = await claimKey(tx, scope, key, lockKey);
-        if (claim !== 'free') return err({ idempotency: claim });
-        const outcome = await work(tx);
-        if (!outcome.ok) return outcome;
-        await insertSoon(tx, 'idempotency_keys', [
-          { scope, key, request_hash: hash, status_code: status, response_body: JSON.stringify(outcome.value), created_at: clock.now().toISOString() },
-        ]);
-        return outcome;
+        claimKey(tx, scope, key, lockKey);
+        try {
+          const outcome = await work(tx);
+          if (!outcome.ok) return outcome;
+          await rideNow(tx); // a work that ran no statement still claims before its answer is stored
+          await insertSoon(tx, 'idempotency_keys', [
+            { scope, key, request_hash: hash, status_code: status, response_body: JSON.stringify(outcome.value), created_at: clock.now().toISOString() },
+          ]);
+          return outcome;
+        } catch (e) {
+          if (e instanceof ClaimRefused) return err({ idempotency: e.claim });
+          throw e;
+        }
       });
       if (result.ok) return ok({ status, body: result.value, replayed: false });
       const error = result.error;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Product, Reservation } from '@ordercare/contracts';
 import type { Actor } from '../../../platform/auth/index.js';
 import type { Clock } from '../../../platform/clock.js';
-import type { Tx } from '../../../platform/db/index.js';
+import { RunAgain, transactionRun, type Tx } from '../../../platform/db/index.js';
 import { newId } from '../../../platform/ids.js';
 import { err, ok, type Result } from '../../../platform/result.js';
 import { findProductsBySkus } from '../../catalog/index.js';
@@ -34,8 +34,10 @@ const ATTEMPTS = 2;
  * summed. Products without stock tracking are skipped. Warehouses are chosen by
  * `planAllocation`; the allocations are then applied by one guarded UPDATE that changes a level
  * only while its stock is still available, so no interleaving of transactions or processes can
- * reserve more than is available. When a guard fails, the attempt is rolled back to its savepoint
- * and the plan is made again once from fresh stock figures; a second failure is `insufficient_stock`.
+ * reserve more than is available. When a guard fails, the attempt is undone and the plan is made
+ * again from fresh stock figures: in the first run of `inTransaction` the whole transaction starts
+ * over; otherwise the attempt rolls back to its savepoint and is made once more, and a second
+ * failure is `insufficient_stock`.
  * Calling it again for the same reference adds to its reservations.
  */
 export async function reserveStock(tx: Tx, clock: Clock, actor: Actor, request: ReserveRequest): Promise<Result<Reservation, InventoryError>> {
@@ -57,18 +59,25 @@ export async function reserveStock(tx: Tx, clock: Clock, actor: Actor, request: 
   if (demands.length === 0) return done([]);
 
   let contested: PlannedAllocation | undefined;
+  // Inside the first run of `inTransaction`, a first plan that loses a guard starts the whole
+  // transaction over (`RunAgain`) instead of rolling back to a savepoint taken before it: the
+  // savepoint would cost every order a round trip on PostgreSQL, for a race that is rare. The
+  // run after it plans from fresh figures and keeps the savepoint for its second attempt.
+  const restartable = transactionRun(tx) === 1;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const plan = planAllocation(demands, await stockOf(tx, demands, attempt === 1 ? request.levels : undefined));
     if (!plan.ok) return err({ code: 'insufficient_stock', lines: plan.error });
-    // A plan of several allocations runs after a savepoint: rolling back to it undoes a lost
-    // attempt's increments and, on PostgreSQL, drops their row locks, so the next attempt again
-    // locks in ascending order only. It is not released (a round trip on PostgreSQL): the
-    // transaction's end does that. One allocation needs none: its guarded update either
-    // happened or changed and locked nothing.
-    const partial = plan.value.length > 1;
+    // A plan of several allocations runs after a savepoint (unless the transaction can start
+    // over): rolling back to it undoes a lost attempt's increments and, on PostgreSQL, drops
+    // their row locks, so the next attempt again locks in ascending order only. It is not
+    // released (a round trip on PostgreSQL): the transaction's end does that. One allocation
+    // needs none: its guarded update either happened or changed and locked nothing.
+    const startOver = restartable && attempt === 1;
+    const partial = plan.value.length > 1 && !startOver;
     if (partial) await sql`savepoint reserve_stock`.execute(tx);
     const applied = await applyAll(tx, plan.value, now);
     contested = applied.contested;
+    if (contested && startOver) throw new RunAgain(`the stock of ${contested.sku} was taken by a concurrent transaction`);
     if (partial && contested) await sql`rollback to savepoint reserve_stock`.execute(tx);
     if (contested) continue;
     // One multi-row insert each for the ledger and the reservations (round trips matter on PostgreSQL).

@@ -212,6 +212,27 @@ describe('placing an order', () => {
     expect(JSON.parse(stored.response_body)).toEqual(order);
   });
 
+  it('claims its Idempotency-Key in that one read and takes no savepoint before its first plan (PostgreSQL: three statements between BEGIN and COMMIT)', async () => {
+    const sales = await asRole(rt, 'sales');
+    const nut8 = await product(rt, 'NUT-8', { unitPrice: 3, taxRate: 13 });
+    await receive(rt, nut8.sku, sh.id, 10);
+    const body = orderBody(acme.id, { lines: [{ sku: 'BOLT-M8', quantity: 1 }, { sku: 'NUT-8', quantity: 1 }] });
+    const { value: res, statements } = await countingStatements(rt.deps.db, () => sales.place(body, { 'idempotency-key': 'claim-rides' }));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<Order>().lines.map((l) => l.sku)).toEqual(['BOLT-M8', 'NUT-8']);
+    const claims = statements.filter((s) => /"?idempotency_keys"? where|pg_try_advisory_xact_lock/.test(s));
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatch(/^select/);
+    expect(claims[0]).toContain('"stock_levels"');
+    expect(statements.filter((s) => /savepoint/.test(s))).toEqual([]);
+    if (dbKind === 'postgres') expect(statements).toHaveLength(3); // the read, the guarded update, the held inserts
+    // The same key again is a replay, found by that claim.
+    const again = await sales.place(body, { 'idempotency-key': 'claim-rides' });
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json<Order>().id).toBe(res.json<Order>().id);
+  });
+
   it('reads the customer, the products and their stock in one statement, and gets from it what the separate reads give', async () => {
     const sales = await asRole(rt, 'sales');
     const washer = await product(rt, 'WASHER-8', { unitPrice: 5, taxRate: 13 });

@@ -8,7 +8,7 @@ import type { FieldError } from '../../../platform/http/index.js';
 import { newId } from '../../../platform/ids.js';
 import { emitEvent } from '../../../platform/outbox/index.js';
 import { err, ok, type Result } from '../../../platform/result.js';
-import { runReused } from '../../../platform/db/index.js';
+import { runReused, takeRiders } from '../../../platform/db/index.js';
 import { productsBySkusColumn, productsFromColumn } from '../../catalog/index.js';
 import { customerNameColumn } from '../../customers/index.js';
 import { activeLevelsColumn, levelsFromColumn, reserveStock } from '../../inventory/index.js';
@@ -94,14 +94,22 @@ export async function placeOrder(tx: Tx, deps: Pick<Deps, 'clock' | 'ops'>, acto
 
 /**
  * The customer's name, the lines' products and their stock levels in every active warehouse: one
- * statement (one round trip on PostgreSQL instead of three), each part built by its module.
+ * statement (one round trip on PostgreSQL instead of three), each part built by its module. It
+ * also carries the checks that ride on the transaction's first read (the idempotency claim).
  */
 async function readForPlacement(tx: Tx, deps: Pick<Deps, 'ops'>, input: CreateOrderRequest) {
   const skus = [...new Set(input.lines.map((l) => l.sku))];
-  const { rows } = await runReused(tx, `orders.placement-reads:${skus.length}`, [input.customerId, ...skus, ...skus, 1], () =>
-    tx.selectNoFrom([customerNameColumn(tx, input.customerId).as('customer_name'), productsBySkusColumn(tx, deps.ops, skus).as('products'), activeLevelsColumn(tx, deps.ops, skus).as('levels')]),
+  const riders = takeRiders(tx);
+  const { rows } = await runReused(tx, `orders.placement-reads:${skus.length}${riders.key}`, [...riders.parameters, input.customerId, ...skus, ...skus, 1], () =>
+    tx.selectNoFrom([
+      ...riders.columns,
+      customerNameColumn(tx, input.customerId).as('customer_name'),
+      productsBySkusColumn(tx, deps.ops, skus).as('products'),
+      activeLevelsColumn(tx, deps.ops, skus).as('levels'),
+    ]),
   );
   const row = rows[0]!;
+  riders.settle(row as Record<string, unknown>);
   return { name: row.customer_name ?? undefined, products: productsFromColumn(deps.ops, row.products), levels: levelsFromColumn(deps.ops, row.levels) };
 }
 
