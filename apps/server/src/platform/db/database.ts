@@ -40,6 +40,10 @@ export function openDatabase(target: DatabaseTarget, options: DatabaseOptions = 
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
+    // Group commit makes every transaction a savepoint inside a larger one, and SQLite copies each
+    // page a savepoint changes into a sub-journal, a temporary file once it passes 64 KiB: about
+    // 80 extra writes and a file created and deleted per order. In memory they cost a copy.
+    sqlite.pragma('temp_store = MEMORY');
     const writeLock = options.checkpointThread ? new SharedWriteLock(SharedWriteLock.createBuffer()) : undefined;
     const checkpointer = writeLock && options.checkpointThread ? startCheckpointer(sqlite, writeLock, options.checkpointThread.warn) : undefined;
     // FULL until the driver takes over: it runs NORMAL and fsyncs the WAL off the event loop
