@@ -7,9 +7,10 @@
  *
  *   npx tsx bench/order-placement.ts [--db sqlite|postgres] [--seconds 10] [--warmup 3]
  *     [--concurrency 1,4,16,32] [--rates 0.25,0.5,0.75,0.9] [--products 200] [--customers 200]
- *     [--worker embedded|process|off] [--profile] [--cpu-split] [--pg-stats] [--no-build]
+ *     [--worker embedded|process|off] [--profile] [--cpu-split] [--pg-stats] [--tail] [--no-build]
  *   --cpu-split: each closed-loop step's CPU by process (server, worker, PostgreSQL, the bench);
  *   --pg-stats: PostgreSQL's time per order in each statement (pg_stat_statements), lock waits included
+ *   --tail: each step's event-loop delay, WAL fsync times and GC pauses inside the server (lib/tail-probe.mjs)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,6 +39,7 @@ const { values: args } = parseArgs({
     profile: { type: 'boolean', default: false },
     'cpu-split': { type: 'boolean', default: false },
     'pg-stats': { type: 'boolean', default: false },
+    tail: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -102,6 +104,28 @@ async function backlogProbe(db: BenchDatabase): Promise<{ count(): Promise<numbe
   return { count: async () => Number((await client.query<{ n: string }>(`${query}$1`, [new Date().toISOString()])).rows[0]!.n), close: () => client.end() };
 }
 
+/** The server's own view of a step (`--tail`): lib/tail-probe.mjs, asked with SIGUSR2, answers in a file. */
+function tailProbe(pid: number) {
+  const file = process.env.TAIL_PROBE_FILE!;
+  const read = async () => {
+    fs.rmSync(file, { force: true });
+    process.kill(pid, 'SIGUSR2');
+    for (let i = 0; i < 100 && !fs.existsSync(file); i++) await new Promise((r) => setTimeout(r, 20));
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      loop: { p50: number; p99: number; p999: number; max: number };
+      fsync: { count: number; p50: number; p99: number; max: number; totalMs: number; over10ms: number };
+      gc: { count: number; totalMs: number; max: number; over5ms: number };
+    };
+  };
+  return {
+    reset: async () => void (await read()),
+    async report(step: string): Promise<string> {
+      const r = await read();
+      return `Inside the server, ${step}: event-loop delay p50 ${ms(r.loop.p50)}, p99 ${ms(r.loop.p99)}, p99.9 ${ms(r.loop.p999)}, max ${ms(r.loop.max)} ms; ${int(r.fsync.count)} WAL fsyncs, p50 ${ms(r.fsync.p50)}, p99 ${ms(r.fsync.p99)}, max ${ms(r.fsync.max)} ms, ${r.fsync.over10ms} over 10 ms; ${int(r.gc.count)} GC pauses, ${ms(r.gc.totalMs)} ms in all, max ${ms(r.gc.max)} ms, ${r.gc.over5ms} over 5 ms.`;
+    },
+  };
+}
+
 /** Waits (up to a minute) until the worker has handled every due event. */
 async function drained(probe: { count(): Promise<number> }): Promise<void> {
   const until = Date.now() + 60_000;
@@ -145,6 +169,10 @@ async function main() {
 
     // 2. The server under test, a separate process; the outbox worker as the app runs it.
     const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    if (args.tail) {
+      process.env.TAIL_PROBE_FILE = path.join(os.tmpdir(), `ordercare-tail-${process.pid}.json`);
+      nodeArgs.push('--import', path.join(REPO, 'bench/lib/tail-probe.mjs'));
+    }
     const server = await spawnServer({ db, worker: workerMode === 'embedded' ? 'embedded' : 'off', nodeArgs });
     servers.push(server);
     const workerProfileDir = profileDir && workerMode === 'process' ? fs.mkdtempSync(path.join(os.tmpdir(), 'ordercare-cpuprof-worker-')) : undefined;
@@ -155,6 +183,7 @@ async function main() {
       off: 'NONE (WORKER=off, diagnosis only: events pile up in the outbox)',
     }[workerMode];
     log(`server ${server.base} (pid ${server.pid}); ${workerNote}`);
+    const tail = args.tail ? tailProbe(server.pid) : undefined;
 
     const client = createClient(server.base);
     const request = placementRequests(seeded, `bench-${Date.now()}`);
@@ -170,10 +199,12 @@ async function main() {
       const cpu0 = machineBusyMs();
       const ticks0 = args['cpu-split'] ? processTicks() : undefined;
       await statements?.reset();
+      await tail?.reset();
       const r = await closedLoop(client, request, { concurrency: c, seconds: SECONDS });
       const cpuMs = (machineBusyMs() - cpu0) / r.ok;
       if (ticks0) diagnoses.push(`CPU by process, closed loop at concurrency ${c}: ${cpuSplit(ticks0, processTicks(), { server: server.pid, worker: servers[1]?.pid, self: process.pid })}`);
       if (statements) diagnoses.push(`${await statements.report(r.ok)}\n\n(closed loop at concurrency ${c})`);
+      if (tail) diagnoses.push(await tail.report(`closed loop at concurrency ${c}`));
       const backlog = await probe.count();
       closed.push({ ...r, concurrency: c, backlog, cpuMs });
       log(`  closed c=${c}: ${int(r.rate)} orders/s, p50 ${ms(r.latency.p50)} p99 ${ms(r.latency.p99)} ms, failed ${r.failed}${r.errors.length ? ` (${r.errors[0]})` : ''}; outbox backlog ${int(backlog)}`);
@@ -185,8 +216,10 @@ async function main() {
     for (const f of RATES) {
       const rate = Math.max(1, Math.round(best.rate * f));
       const cpu0 = machineBusyMs();
+      await tail?.reset();
       const r = await openLoop(client, request, { rate, seconds: SECONDS });
       const cpuMs = (machineBusyMs() - cpu0) / r.ok;
+      if (tail) diagnoses.push(await tail.report(`open loop at ${pct(f)} (${rate}/s, p99 ${ms(r.latency.p99)} ms)`));
       const backlog = await probe.count();
       open.push({ ...r, fraction: f, backlog, cpuMs });
       log(`  open ${pct(f)} = ${rate}/s: achieved ${int(r.rate)}/s, p50 ${ms(r.latency.p50)} p99 ${ms(r.latency.p99)} ms, max in flight ${r.maxOutstanding}, failed ${r.failed}; outbox backlog ${int(backlog)}`);
