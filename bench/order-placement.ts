@@ -6,7 +6,7 @@
  * measured from the intended send time.
  *
  *   npx tsx bench/order-placement.ts [--db sqlite|postgres] [--seconds 10] [--warmup 3]
- *     [--concurrency 1,4,16,32] [--rates 0.25,0.5,0.75,0.9] [--products 200] [--customers 200]
+ *     [--concurrency 1,4,16,32] [--rates 0.25,0.5,0.75,0.9 | 300/s,…] [--products 200] [--customers 200]
  *     [--worker embedded|process|off] [--profile] [--cpu-split] [--pg-stats] [--tail] [--no-build]
  *   --cpu-split: each closed-loop step's CPU by process (server, worker, PostgreSQL, the bench);
  *   --pg-stats: PostgreSQL's time per order in each statement (pg_stat_statements), lock waits included
@@ -47,7 +47,8 @@ const engine: Engine = args.db === 'postgres' ? 'postgres' : 'sqlite';
 const SECONDS = Number(args.seconds);
 const WARMUP = Number(args.warmup);
 const CONCURRENCY = args.concurrency.split(',').filter(Boolean).map(Number);
-const RATES = args.rates === 'none' ? [] : args.rates.split(',').filter(Boolean).map(Number);
+/** Shares of the best closed-loop rate (0.5), or fixed rates (300/s) to compare runs at the same load. */
+const RATES = args.rates === 'none' ? [] : args.rates.split(',').filter(Boolean);
 /** Outbox worker: embedded in serve (SQLite default, how the app runs), a separate `ordercare worker` process (PostgreSQL default), or off (diagnosis only). */
 const workerMode = (args.worker ?? (engine === 'sqlite' ? 'embedded' : 'process')) as 'embedded' | 'process' | 'off';
 if (!['embedded', 'process', 'off'].includes(workerMode)) throw new Error('--worker embedded|process|off');
@@ -213,8 +214,9 @@ async function main() {
     await statements?.close();
     const best = closed.reduce((a, b) => (b.rate > a.rate ? b : a));
     const open: (Awaited<ReturnType<typeof openLoop>> & { fraction: number; backlog: number; cpuMs: number })[] = [];
-    for (const f of RATES) {
-      const rate = Math.max(1, Math.round(best.rate * f));
+    for (const spec of RATES) {
+      const rate = spec.endsWith('/s') ? Number(spec.slice(0, -2)) : Math.max(1, Math.round(best.rate * Number(spec)));
+      const f = rate / best.rate;
       const cpu0 = machineBusyMs();
       await tail?.reset();
       const r = await openLoop(client, request, { rate, seconds: SECONDS });

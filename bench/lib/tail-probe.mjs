@@ -8,7 +8,7 @@
  * On SIGUSR2 it writes what it saw since the last signal as JSON to TAIL_PROBE_FILE and starts over.
  */
 import fs from 'node:fs';
-import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 
 const file = process.env.TAIL_PROBE_FILE;
 let loop = monitorEventLoopDelay({ resolution: 1 });
