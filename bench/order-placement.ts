@@ -10,7 +10,8 @@
  *     [--worker embedded|process|off] [--profile] [--cpu-split] [--pg-stats] [--tail] [--no-build]
  *   --cpu-split: each closed-loop step's CPU by process (server, worker, PostgreSQL, the bench);
  *   --pg-stats: PostgreSQL's time per order in each statement (pg_stat_statements), lock waits included
- *   --tail: each step's event-loop delay, WAL fsync times and GC pauses inside the server (lib/tail-probe.mjs)
+ *   --tail: each step's event-loop delay, WAL fsync times and GC pauses inside the server (lib/tail-probe.mjs),
+ *           and the CPU time the host took from the machine meanwhile (steal)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,7 +23,7 @@ import { cpuSplit, processTicks, statementStats } from './lib/diagnose.js';
 import { closedLoop, createClient, openLoop, type LoadResult, type Request } from './lib/load.js';
 import { benchDatabase, type BenchDatabase, buildServer, commandLine, engineName, machineFacts, REPO, spawnServer, type Engine, type ServerProcess } from './lib/process.js';
 import { DELIVERY_DATE, openRuntime, seed, type Seeded } from './lib/seed.js';
-import { int, log, machineBusyMs, ms, pct } from './lib/stats.js';
+import { int, log, machineBusyMs, machineStealMs, ms, pct } from './lib/stats.js';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 
@@ -118,11 +119,16 @@ function tailProbe(pid: number) {
       gc: { count: number; totalMs: number; max: number; over5ms: number };
     };
   };
+  let steal0 = 0;
   return {
-    reset: async () => void (await read()),
+    reset: async () => {
+      await read();
+      steal0 = machineStealMs();
+    },
     async report(step: string): Promise<string> {
       const r = await read();
-      return `Inside the server, ${step}: event-loop delay p50 ${ms(r.loop.p50)}, p99 ${ms(r.loop.p99)}, p99.9 ${ms(r.loop.p999)}, max ${ms(r.loop.max)} ms; ${int(r.fsync.count)} WAL fsyncs, p50 ${ms(r.fsync.p50)}, p99 ${ms(r.fsync.p99)}, max ${ms(r.fsync.max)} ms, ${r.fsync.over10ms} over 10 ms; ${int(r.gc.count)} GC pauses, ${ms(r.gc.totalMs)} ms in all, max ${ms(r.gc.max)} ms, ${r.gc.over5ms} over 5 ms.`;
+      const stolen = machineStealMs() - steal0;
+      return `Inside the server, ${step}: CPU taken by the host (steal) ${int(stolen)} ms; event-loop delay p50 ${ms(r.loop.p50)}, p99 ${ms(r.loop.p99)}, p99.9 ${ms(r.loop.p999)}, max ${ms(r.loop.max)} ms; ${int(r.fsync.count)} WAL fsyncs, p50 ${ms(r.fsync.p50)}, p99 ${ms(r.fsync.p99)}, max ${ms(r.fsync.max)} ms, ${r.fsync.over10ms} over 10 ms; ${int(r.gc.count)} GC pauses, ${ms(r.gc.totalMs)} ms in all, max ${ms(r.gc.max)} ms, ${r.gc.over5ms} over 5 ms.`;
     },
   };
 }

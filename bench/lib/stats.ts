@@ -46,3 +46,17 @@ export function machineBusyMs(): number {
     return Number.NaN;
   }
 }
+
+/**
+ * CPU time the hypervisor has taken from this virtual machine so far, in ms (/proc/stat's steal
+ * column): time our processes were runnable but not running. A step with much of it was slowed by
+ * the host, not by the code.
+ */
+export function machineStealMs(): number {
+  try {
+    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!;
+    return (Number(line.trim().split(/\s+/)[8]) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
