@@ -221,8 +221,9 @@ async function main() {
     const best = closed.reduce((a, b) => (b.rate > a.rate ? b : a));
     const open: (Awaited<ReturnType<typeof openLoop>> & { fraction: number; backlog: number; cpuMs: number })[] = [];
     for (const spec of RATES) {
-      const rate = spec.endsWith('/s') ? Number(spec.slice(0, -2)) : Math.max(1, Math.round(best.rate * Number(spec)));
-      const f = rate / best.rate;
+      const fixed = spec.endsWith('/s');
+      const rate = fixed ? Number(spec.slice(0, -2)) : Math.max(1, Math.round(best.rate * Number(spec)));
+      const f = fixed ? rate / best.rate : Number(spec); // a share as asked, so "half the best rate" is found below
       const cpu0 = machineBusyMs();
       await tail?.reset();
       const r = await openLoop(client, request, { rate, seconds: SECONDS });

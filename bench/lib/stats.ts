@@ -38,13 +38,8 @@ export const log = (s: string) => process.stderr.write(`${s}\n`);
  * generator): a figure the noise of a shared host moves much less than orders per second.
  */
 export function machineBusyMs(): number {
-  try {
-    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!;
-    const [user, nice, system, , , irq, softirq] = line.trim().split(/\s+/).slice(1).map(Number);
-    return ((user! + nice! + system! + irq! + softirq!) * 1000) / 100; // USER_HZ is 100 on Linux
-  } catch {
-    return Number.NaN;
-  }
+  const [user, nice, system, , , irq, softirq] = machineCpuTicks();
+  return ((user! + nice! + system! + irq! + softirq!) * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
 /**
@@ -53,10 +48,14 @@ export function machineBusyMs(): number {
  * the host, not by the code.
  */
 export function machineStealMs(): number {
+  return (machineCpuTicks()[7]! * 1000) / 100;
+}
+
+/** The machine's CPU time so far by kind, in ticks: /proc/stat's first line (NaNs off Linux). */
+function machineCpuTicks(): number[] {
   try {
-    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!;
-    return (Number(line.trim().split(/\s+/)[8]) * 1000) / 100;
+    return fs.readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
   } catch {
-    return Number.NaN;
+    return Array.from({ length: 10 }, () => Number.NaN);
   }
 }

@@ -3,7 +3,8 @@
  * what the server's process was doing while a step ran, to tell where tail latency comes from.
  * - event-loop delay (perf_hooks.monitorEventLoopDelay, 1 ms resolution): a long synchronous
  *   stretch (a worker batch, a big JSON, a checkpoint on the loop) delays every request behind it;
- * - the WAL fsyncs the SQLite driver runs on libuv's thread pool (fs.fsync, timed here);
+ * - the WAL fsyncs the SQLite driver runs on libuv's thread pool (fs.fsync, timed from the call to
+ *   its callback, so a busy event loop lengthens them: compare them with the loop's delay);
  * - garbage-collection pauses (PerformanceObserver 'gc').
  * On SIGUSR2 it writes what it saw since the last signal as JSON to TAIL_PROBE_FILE and starts over.
  */
