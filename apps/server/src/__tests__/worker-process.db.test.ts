@@ -49,4 +49,38 @@ describe('ordercare worker (its own process)', () => {
       await api.close();
     }
   }, 60_000);
+
+  it('lets a trickle of events gather into batches (a worker process has its own event loop)', async () => {
+    const env = { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ordercare-worker-')), DATABASE_URL: await freshDatabaseUrl(), LOG_LEVEL: 'warn' };
+    const api = await startTestRuntime({ config: loadConfig({ ...env, WORKER: 'off', LOG_LEVEL: 'silent' }) });
+    try {
+      const worker = spawn(process.execPath, [BIN, 'worker'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      children.push(worker);
+      const pending = async () => (await api.deps.db.selectFrom('outbox').select('id').where('status', '!=', 'done').execute()).length;
+      // One event per transaction, every 2 ms or so for about a second, as orders arrive under load.
+      for (let i = 0; i < 400; i++) {
+        const at = api.deps.clock.now().toISOString();
+        await api.deps.db.transaction().execute((tx) => emitEvent(tx, at, { type: 'test.ping', aggregateType: 'test', aggregateId: `t_${i}`, payload: { i } }));
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      expect(await until(async () => (await pending()) === 0, 30_000)).toBe(true);
+      // A batch settles its events with one timestamp. After a claim that was not full the worker
+      // waits (lingerMs, 100 ms) for events to gather; claiming again at once took them a few at a
+      // time, each batch costing its statements and commits (docs/PERFORMANCE.md).
+      const batches = await api.deps.db
+        .selectFrom('outbox')
+        .select(['processed_at', (eb) => eb.fn.countAll<number>().as('events')])
+        .where('type', '=', 'test.ping')
+        .groupBy('processed_at')
+        .orderBy('processed_at')
+        .execute();
+      const gaps = batches.slice(1).map((b, i) => ({ after: Number(batches[i]!.events), ms: Date.parse(b.processed_at!) - Date.parse(batches[i]!.processed_at!) }));
+      const afterPartlyFull = gaps.filter((g) => g.after < 50).map((g) => g.ms);
+      expect(afterPartlyFull.length).toBeGreaterThan(2);
+      expect(Math.min(...afterPartlyFull)).toBeGreaterThanOrEqual(90);
+      worker.kill('SIGTERM');
+    } finally {
+      await api.close();
+    }
+  }, 60_000);
 });
