@@ -28,9 +28,17 @@ export interface WorkerOptions {
   /**
    * After a claim that came back partly full, wait this long before the next one, so events
    * gather into fuller batches: each batch costs two transactions (claim, then work and
-   * settlement), each with its commit, whatever its size. `wake()` ends the wait early.
+   * settlement), each with its commit, whatever its size. `wake()` shortens the wait to
+   * `wakeDelayMs`, never lengthens it.
    */
   lingerMs?: number;
+  /**
+   * `wake()` (a request just wrote events) brings the next claim forward to this long from now
+   * instead of at once, so the events of the requests in between join the same batch. With 0 (the
+   * default) a wake claims at once, which under steady load made the embedded worker claim after
+   * nearly every request: a batch of one or two events, each with its two transactions.
+   */
+  wakeDelayMs?: number;
   maxAttempts?: number;
   /** Periodic clean-up (expired idempotency keys, sessions), run about once an hour. */
   housekeeping?: () => Promise<void>;
@@ -56,10 +64,14 @@ export function createWorker(options: WorkerOptions) {
   const leaseMs = options.leaseMs ?? 60_000;
   const pollMs = options.pollMs ?? 250;
   const lingerMs = options.lingerMs ?? 0;
+  const wakeDelayMs = options.wakeDelayMs ?? 0;
   const maxAttempts = options.maxAttempts ?? 15;
   let running = false;
   let loopDone: Promise<void> | undefined;
-  let wakeUp: (() => void) | undefined;
+  /** Ends the current pause now (stop). */
+  let interrupt: (() => void) | undefined;
+  /** Brings the end of the current pause forward to `wakeDelayMs` from now, if it is later (wake). */
+  let nudge: (() => void) | undefined;
   let lastHousekeeping = 0;
   /** Claimed events never tried before (no attempt, no error): no handler can have marked them yet. */
   const untried = new Set<string>();
@@ -299,13 +311,21 @@ export function createWorker(options: WorkerOptions) {
       const pause = claimed === 0 ? pollMs : claimed < full ? lingerMs : 0;
       if (pause > 0 && running) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pause);
-          wakeUp = () => {
+          let due = Date.now() + pause;
+          let timer = setTimeout(resolve, pause);
+          interrupt = () => {
             clearTimeout(timer);
             resolve();
           };
+          nudge = () => {
+            const at = Date.now() + wakeDelayMs;
+            if (at >= due) return;
+            clearTimeout(timer);
+            due = at;
+            timer = setTimeout(resolve, wakeDelayMs);
+          };
         });
-        wakeUp = undefined;
+        interrupt = nudge = undefined;
       }
     }
   }
@@ -322,12 +342,12 @@ export function createWorker(options: WorkerOptions) {
     /** Stops after the current batch is settled. */
     async stop(): Promise<void> {
       running = false;
-      wakeUp?.();
+      interrupt?.();
       await loopDone;
     },
     /** Ask for an immediate poll, e.g. right after a commit that wrote events. */
     wake(): void {
-      wakeUp?.();
+      nudge?.();
     },
   };
 }

@@ -67,24 +67,36 @@ describe('WAL checkpointer thread', () => {
   it('copies the WAL into the database file while the server holds the write lock', async () => {
     checkpointer = startCheckpointer(conn, lock, (m) => warnings.push(m), { everyMs: 20, entry: BUILT_ENTRY });
     await new Promise((r) => setTimeout(r, 100)); // the thread's first turns, on an empty WAL
-    const before = size();
-    await lock.acquire(); // the server, holding the lock from before its commit on
-    try {
-      const insert = conn.prepare('insert into items (label) values (?)');
-      conn.transaction(() => {
-        for (let i = 0; i < 100; i++) insert.run(`item ${i} ${'x'.repeat(200)}`);
-      })();
-      // The committed pages reach the database file without the lock (the fsyncs with them).
-      expect(await until(() => size() > before, 1000)).toBe(true);
-    } finally {
-      lock.release();
+    // The thread's round is a copy without the lock, then a short locked finish. If a round
+    // begins while the server's transaction below is still open, the thread copies nothing and
+    // then queues for the lock this test holds: that round ends only when the server lets go. A
+    // try that finds the thread queued is let go and made again (a waiter shows as a ticket
+    // handed out beyond the holder's).
+    const slots = new Int32Array(lock.buffer);
+    const threadQueued = () => Atomics.load(slots, 0) - Atomics.load(slots, 1) > 1;
+    const insert = conn.prepare('insert into items (label) values (?)');
+    let copiedWhileLocked = false;
+    for (let attempt = 0; attempt < 5 && !copiedWhileLocked; attempt++) {
+      const before = size();
+      await lock.acquire(); // the server, holding the lock from before its commit on
+      try {
+        conn.transaction(() => {
+          for (let i = 0; i < 100; i++) insert.run(`item ${attempt} ${i} ${'x'.repeat(200)}`);
+        })();
+        // The committed pages reach the database file without the lock (the fsyncs with them).
+        copiedWhileLocked = await until(() => size() > before || threadQueued(), 2000) && size() > before;
+      } finally {
+        lock.release();
+      }
+      await new Promise((r) => setTimeout(r, 50)); // a queued round finishes
     }
+    expect(copiedWhileLocked).toBe(true);
     // Checkpoints complete, and the next write starts the WAL over instead of growing it.
     await new Promise((r) => setTimeout(r, 200));
     const wal = fs.statSync(`${file}-wal`).size;
     await write(1);
     expect(fs.statSync(`${file}-wal`).size).toBe(wal);
-  });
+  }, 20_000);
 
   it('keeps the WAL from growing while the server writes all the time', async () => {
     checkpointer = startCheckpointer(conn, lock, (m) => warnings.push(m), { everyMs: 20, entry: BUILT_ENTRY });

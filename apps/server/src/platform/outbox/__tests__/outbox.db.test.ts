@@ -261,4 +261,39 @@ describe('transactional outbox', () => {
       await worker.stop();
     }
   });
+
+  it('claims wakeDelayMs after a wake, so the events of the requests in between share a batch; stop ends the wait at once', async () => {
+    const rt = await start({ extraHandlers: [] });
+    await rt.worker.drain(); // whatever set-up queued
+    const batches: number[] = [];
+    const batching: OutboxHandler = { ...countingHandler([]), transactional: true, prepare: async (_tx, events) => void batches.push(events.length) };
+    // Idle, it would look again only after a minute: only the wakes bring claims forward.
+    const worker = createWorker({ db: rt.deps.db, ops: rt.deps.ops, clock: rt.deps.clock, logger: rt.deps.logger, handlers: [batching], batchSize: 50, pollMs: 60_000, lingerMs: 60_000, wakeDelayMs: 300 });
+    const emitOne = (i: number) => rt.deps.db.transaction().execute((tx) => emitEvent(tx, rt.deps.clock.now().toISOString(), event(i)));
+    worker.start();
+    try {
+      await new Promise((r) => setTimeout(r, 50)); // the first claim found nothing: the worker waits
+      const woken = Date.now();
+      // Five requests, one every 20 ms, each waking the worker: a wake claiming at once took the first alone.
+      for (let i = 0; i < 5; i++) {
+        await emitOne(i);
+        worker.wake();
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await expect.poll(() => batches.length, { timeout: 5000 }).toBe(1);
+      expect(batches).toEqual([5]);
+      expect(Date.now() - woken).toBeGreaterThanOrEqual(250);
+      // Later wakes do not push the claim back: each waits at most wakeDelayMs.
+      await emitOne(5);
+      worker.wake();
+      await new Promise((r) => setTimeout(r, 200));
+      worker.wake();
+      await expect.poll(() => batches.length, { timeout: 250 }).toBe(2);
+      const stopping = Date.now();
+      await worker.stop();
+      expect(Date.now() - stopping).toBeLessThan(1000);
+    } finally {
+      await worker.stop();
+    }
+  });
 });
