@@ -7,6 +7,7 @@ import { flushInserts, holdInserts } from '../db/insert-queue.js';
 import type { Db, Tx } from '../db/schema.js';
 import type { HandlerContext, OutboxEventRecord, OutboxHandler } from './handler.js';
 import { newId } from '../ids.js';
+import { Pause } from './pause.js';
 
 export interface WorkerOptions {
   db: Db;
@@ -68,10 +69,7 @@ export function createWorker(options: WorkerOptions) {
   const maxAttempts = options.maxAttempts ?? 15;
   let running = false;
   let loopDone: Promise<void> | undefined;
-  /** Ends the current pause now (stop). */
-  let interrupt: (() => void) | undefined;
-  /** Brings the end of the current pause forward to `wakeDelayMs` from now, if it is later (wake). */
-  let nudge: (() => void) | undefined;
+  const pause = new Pause();
   let lastHousekeeping = 0;
   /** Claimed events never tried before (no attempt, no error): no handler can have marked them yet. */
   const untried = new Set<string>();
@@ -308,25 +306,8 @@ export function createWorker(options: WorkerOptions) {
       } catch (e) {
         logger.error({ err: e }, 'outbox worker iteration failed');
       }
-      const pause = claimed === 0 ? pollMs : claimed < full ? lingerMs : 0;
-      if (pause > 0 && running) {
-        await new Promise<void>((resolve) => {
-          let due = Date.now() + pause;
-          let timer = setTimeout(resolve, pause);
-          interrupt = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-          nudge = () => {
-            const at = Date.now() + wakeDelayMs;
-            if (at >= due) return;
-            clearTimeout(timer);
-            due = at;
-            timer = setTimeout(resolve, wakeDelayMs);
-          };
-        });
-        interrupt = nudge = undefined;
-      }
+      const wait = claimed === 0 ? pollMs : claimed < full ? lingerMs : 0;
+      if (wait > 0 && running) await pause.wait(wait);
     }
   }
 
@@ -342,12 +323,12 @@ export function createWorker(options: WorkerOptions) {
     /** Stops after the current batch is settled. */
     async stop(): Promise<void> {
       running = false;
-      interrupt?.();
+      pause.end();
       await loopDone;
     },
     /** Ask for an immediate poll, e.g. right after a commit that wrote events. */
     wake(): void {
-      nudge?.();
+      pause.shortenTo(wakeDelayMs);
     },
   };
 }
