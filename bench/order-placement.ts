@@ -10,6 +10,8 @@
  *     [--worker embedded|process|off] [--profile] [--cpu-split] [--pg-stats] [--tail] [--no-build]
  *   --cpu-split: each closed-loop step's CPU by process (server, worker, PostgreSQL, the bench);
  *   --pg-stats: PostgreSQL's time per order in each statement (pg_stat_statements), lock waits included
+ *   --cold: PostgreSQL as initdb left it (no WAL to recycle, tables never analyzed), not as a
+ *           cluster that has been running (BenchDatabase.steady)
  *   --tail: each step's event-loop delay, WAL fsync times and GC pauses inside the server (lib/tail-probe.mjs),
  *           and the CPU time the host took from the machine meanwhile (steal)
  */
@@ -42,6 +44,7 @@ const { values: args } = parseArgs({
     'pg-stats': { type: 'boolean', default: false },
     tail: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
+    cold: { type: 'boolean', default: false },
   },
 });
 const engine: Engine = args.db === 'postgres' ? 'postgres' : 'sqlite';
@@ -151,6 +154,9 @@ async function main() {
     const seeded = await seed(rt, { products: Number(args.products), customers: Number(args.customers), stock: 1_000_000_000 });
     await rt.close();
 
+    // PostgreSQL as it is once it has run a while (BenchDatabase.steady); --cold skips it.
+    if (!args.cold) await db.steady({ recycledWal: true });
+
     // 1. Engine ceiling, on a scratch database of the same engine, right before the HTTP runs.
     const ceilings: (CeilingResult & { cpuMs: number })[] = [];
     const next = ceilingShape(seeded);
@@ -198,6 +204,7 @@ async function main() {
     log(`warm-up: ${WARMUP} s at concurrency ${maxC}`);
     const warm = await closedLoop(client, request, { concurrency: maxC, seconds: WARMUP });
     if (warm.ok === 0) throw new Error(`warm-up placed no order: ${warm.errors.join('\n')}`);
+    if (!args.cold) await db.steady({ analyzed: true });
 
     const probe = await backlogProbe(db);
     const closed: (LoadResult & { concurrency: number; backlog: number; cpuMs: number })[] = [];

@@ -67,6 +67,8 @@ export async function startCluster({ fsync = false, settings = [] } = {}) {
     } catch {
       // already gone
     }
+    // PG_CLUSTER_KEEP_LOG=<file>: keep the server's log (lock waits, slow statements) for diagnosis.
+    if (process.env.PG_CLUSTER_KEEP_LOG) fs.copyFileSync(path.join(dir, 'server.log'), process.env.PG_CLUSTER_KEEP_LOG);
     fs.rmSync(dir, { recursive: true, force: true });
   };
   return { url, socketUrl, port, dir, stop };

@@ -40,6 +40,14 @@ export interface BenchDatabase {
   /** Another empty database on the same engine (PostgreSQL: same cluster), for the engine ceiling. */
   scratch(name: string): Promise<string>;
   postgresVersion?: string;
+  /**
+   * Brings PostgreSQL to the state of a cluster that has been running (nothing on SQLite): WAL
+   * segments to recycle (`recycledWal`) and planner statistics for the tables as they are now
+   * (`analyzed`). Without them a fresh cluster zero-fills a new 16 MB WAL segment every 1–2 s under
+   * load, stalling every commit for 10–20 ms, and keeps generic plans made for empty tables (a
+   * sequential scan of `orders` per outbox batch) until autovacuum's first ANALYZE, a minute in.
+   */
+  steady(what: { recycledWal?: boolean; analyzed?: boolean }): Promise<void>;
   close(): void;
 }
 
@@ -63,11 +71,13 @@ export async function benchDatabase(engine: Engine, options: { pgStats?: boolean
       databaseUrl: `sqlite:${file}`,
       sqliteFile: file,
       scratch: async (name) => path.join(dir, `${name}.db`),
+      steady: async () => {},
       close: () => fs.rmSync(dir, { recursive: true, force: true }),
     };
   }
   // --pg-stats: pg_stat_statements with planning time, for the per-statement report (diagnose.ts).
-  const settings = options.pgStats ? ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track_planning=on'] : [];
+  const settings = [...(process.env.BENCH_PG_SETTINGS ?? '').split(' ').filter(Boolean)];
+  if (options.pgStats) settings.push('shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track_planning=on');
   const started = (await startCluster({ fsync: true, settings })) as { url: string; socketUrl: string; stop: () => void };
   const cluster = { url: PG_CONNECTION === 'tcp' ? started.url : started.socketUrl, stop: started.stop };
   const admin = new pg.Client({ connectionString: cluster.url });
@@ -85,6 +95,24 @@ export async function benchDatabase(engine: Engine, options: { pgStats?: boolean
     scratch: async (name) => {
       await admin.query(`create database ${name}`);
       return cluster.url.replace(/\/postgres$/, `/${name}`);
+    },
+    steady: async ({ recycledWal = false, analyzed = false }) => {
+      if (analyzed) {
+        const app = new pg.Client({ connectionString: cluster.url.replace(/\/postgres$/, '/bench') });
+        await app.connect();
+        await app.query('analyze').finally(() => app.end());
+      }
+      if (recycledWal) {
+        // 64 segments (1 GB) written once, then a checkpoint: later writes reuse their files, as
+        // on a cluster past its first checkpoints, instead of creating and zero-filling new ones.
+        await admin.query('create table if not exists wal_fill (n int)');
+        for (let i = 0; i < 64; i++) {
+          await admin.query('insert into wal_fill values (1)');
+          await admin.query('select pg_switch_wal()');
+        }
+        await admin.query('drop table wal_fill');
+      }
+      await admin.query('checkpoint');
     },
     close: () => {
       void admin.end().catch(() => {});
