@@ -84,28 +84,27 @@ function rows(shape: OrderShape) {
   };
 }
 
-/** SQLite: one connection, the app's pragmas, BEGIN IMMEDIATE … COMMIT per order. */
-export function sqliteCeiling(file: string, products: readonly { id: string; sku: string }[], next: (i: number) => OrderShape, seconds: number): CeilingResult {
+/** One order-shaped transaction, committed with the engine's durability, by the raw driver. */
+type Transaction = (shape: OrderShape) => void | Promise<void>;
+
+/**
+ * SQLite: one connection, the app's pragmas, BEGIN IMMEDIATE … COMMIT per order. Opens (and on
+ * first use creates) the ceiling's tables in `file`; `close()` when done.
+ */
+export function sqliteEngine(file: string, products: readonly { id: string; sku: string }[]) {
   const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  for (const s of DDL('integer')) db.exec(s);
-  const insertStock = db.prepare('insert into stock values (?, ?, ?, 0, ?)');
+  for (const s of DDL('integer')) db.exec(s.replace(/^create (table|index) /, 'create $1 if not exists '));
+  const insertStock = db.prepare('insert or ignore into stock values (?, ?, ?, 0, ?)');
   db.transaction(() => products.forEach((p) => insertStock.run(p.id, 'whs_bench', 1e12, new Date().toISOString())))();
   const st = Object.fromEntries(Object.entries(SQL).map(([k, v]) => [k, sqliteStatement(db, v)])) as Record<keyof typeof SQL, ReturnType<typeof sqliteStatement>>;
   const begin = db.prepare('begin immediate');
   const commit = db.prepare('commit');
-  const latencies: number[] = [];
-  const start = nowMs();
-  const end = start + seconds * 1000;
-  let i = 0;
-  while (nowMs() < end) {
-    const t = nowMs();
-    const shape = next(i);
+  const run: Transaction = (shape) => {
     const r = rows(shape);
-    i++;
     begin.run();
     for (const l of [...shape.lines].sort((a, b) => (a.productId < b.productId ? -1 : 1))) {
       if (st.reserve.run(l.quantity, r.now, l.productId, 'whs_bench').changes !== 1) throw new Error('stock guard refused');
@@ -115,11 +114,69 @@ export function sqliteCeiling(file: string, products: readonly { id: string; sku
     st.outbox.run(...r.outbox);
     st.idem.run(...r.idem);
     commit.run();
-    latencies.push(nowMs() - t);
-  }
+  };
+  return {
+    /** Back to back on the one connection for `seconds`. */
+    closed(next: (i: number) => OrderShape, seconds: number): CeilingResult {
+      const latencies: number[] = [];
+      const start = nowMs();
+      const end = start + seconds * 1000;
+      for (let i = 0; nowMs() < end; i++) {
+        const t = nowMs();
+        run(next(i));
+        latencies.push(nowMs() - t);
+      }
+      const elapsed = (nowMs() - start) / 1000;
+      return { concurrency: 1, seconds: elapsed, orders: latencies.length, rate: latencies.length / elapsed, latency: summarise(latencies) };
+    },
+    /** At a fixed offered rate (see `rawOpenLoop`); the one connection runs them in turn. */
+    open: (next: (i: number) => OrderShape, rate: number, seconds: number) => rawOpenLoop(1, (i) => run(next(i)), rate, seconds),
+    close: () => db.close(),
+  };
+}
+
+/**
+ * The raw engine at a fixed offered rate: transaction i is due at start + i / rate and its latency
+ * counts from then (no coordinated omission), as the HTTP open loop counts. At most `slots` run at
+ * once (connections); the others wait their turn. Run beside the app's open-loop step, it shows
+ * how much of the app's tail the engine and the disk put there on their own.
+ */
+export async function rawOpenLoop(slots: number, run: (i: number) => void | Promise<void>, rate: number, seconds: number): Promise<CeilingResult> {
+  const total = Math.max(1, Math.round(rate * seconds));
+  const interval = 1000 / rate;
+  const latencies: number[] = [];
+  const waiting: number[] = [];
+  let busy = 0;
+  let next = 0;
+  const start = nowMs() + 5;
+  await new Promise<void>((resolve, reject) => {
+    const dispatch = () => {
+      while (busy < slots && waiting.length > 0) {
+        const i = waiting.shift()!;
+        busy++;
+        Promise.resolve()
+          .then(() => run(i))
+          .then(() => {
+            latencies.push(nowMs() - (start + i * interval));
+            busy--;
+            if (latencies.length === total) resolve();
+            else setImmediate(dispatch);
+          }, reject);
+      }
+    };
+    const tick = () => {
+      const now = nowMs();
+      while (next < total && start + next * interval <= now) waiting.push(next++);
+      dispatch();
+      if (next >= total) return;
+      const wait = start + next * interval - nowMs();
+      if (wait < 1) setImmediate(tick);
+      else setTimeout(tick, Math.max(0, wait - 0.5));
+    };
+    tick();
+  });
   const elapsed = (nowMs() - start) / 1000;
-  db.close();
-  return { concurrency: 1, seconds: elapsed, orders: i, rate: i / elapsed, latency: summarise(latencies) };
+  return { concurrency: slots, seconds: elapsed, orders: total, rate: total / elapsed, latency: summarise(latencies) };
 }
 
 /** PostgreSQL: a pool of `concurrency` connections, each running orders back to back. */
@@ -130,6 +187,26 @@ export async function postgresCeilingSetup(url: string, products: readonly { id:
   const now = new Date().toISOString();
   for (const p of products) await c.query('insert into stock values ($1, $2, $3, 0, $4)', [p.id, 'whs_bench', 1e12, now]);
   await c.end();
+}
+
+/** One order-shaped transaction on a pooled connection. */
+async function postgresTransaction(client: pg.PoolClient, shape: OrderShape): Promise<void> {
+  const r = rows(shape);
+  await client.query('begin');
+  try {
+    for (const l of [...shape.lines].sort((a, b) => (a.productId < b.productId ? -1 : 1))) {
+      const u = await client.query({ name: 'reserve', text: SQL.reserve, values: [l.quantity, r.now, l.productId, 'whs_bench'] });
+      if (u.rowCount !== 1) throw new Error('stock guard refused');
+    }
+    await client.query({ name: 'order', text: SQL.order, values: [...r.order] });
+    for (const l of r.lines) await client.query({ name: 'line', text: SQL.line, values: [...l] });
+    await client.query({ name: 'outbox', text: SQL.outbox, values: [...r.outbox] });
+    await client.query({ name: 'idem', text: SQL.idem, values: [...r.idem] });
+    await client.query('commit');
+  } catch (e) {
+    await client.query('rollback');
+    throw e;
+  }
 }
 
 export async function postgresCeiling(url: string, next: (i: number) => OrderShape, concurrency: number, seconds: number): Promise<CeilingResult> {
@@ -143,24 +220,7 @@ export async function postgresCeiling(url: string, next: (i: number) => OrderSha
     try {
       while (nowMs() < end) {
         const t = nowMs();
-        const shape = next(i);
-        const r = rows(shape);
-        i++;
-        await client.query('begin');
-        try {
-          for (const l of [...shape.lines].sort((a, b) => (a.productId < b.productId ? -1 : 1))) {
-            const u = await client.query({ name: 'reserve', text: SQL.reserve, values: [l.quantity, r.now, l.productId, 'whs_bench'] });
-            if (u.rowCount !== 1) throw new Error('stock guard refused');
-          }
-          await client.query({ name: 'order', text: SQL.order, values: [...r.order] });
-          for (const l of r.lines) await client.query({ name: 'line', text: SQL.line, values: [...l] });
-          await client.query({ name: 'outbox', text: SQL.outbox, values: [...r.outbox] });
-          await client.query({ name: 'idem', text: SQL.idem, values: [...r.idem] });
-          await client.query('commit');
-        } catch (e) {
-          await client.query('rollback');
-          throw e;
-        }
+        await postgresTransaction(client, next(i++));
         latencies.push(nowMs() - t);
       }
     } finally {
@@ -171,4 +231,23 @@ export async function postgresCeiling(url: string, next: (i: number) => OrderSha
   const elapsed = (nowMs() - start) / 1000;
   await pool.end();
   return { concurrency, seconds: elapsed, orders: latencies.length, rate: latencies.length / elapsed, latency: summarise(latencies) };
+}
+
+/** PostgreSQL at a fixed offered rate over a pool of `connections` (see `rawOpenLoop`). */
+export async function postgresOpenLoop(url: string, next: (i: number) => OrderShape, connections: number, rate: number, seconds: number): Promise<CeilingResult> {
+  const pool = new pg.Pool({ connectionString: url, max: connections });
+  const clients = await Promise.all(Array.from({ length: connections }, () => pool.connect()));
+  try {
+    return await rawOpenLoop(connections, async (i) => {
+      const client = clients.pop()!;
+      try {
+        await postgresTransaction(client, next(i));
+      } finally {
+        clients.push(client);
+      }
+    }, rate, seconds);
+  } finally {
+    for (const c of clients) c.release();
+    await pool.end();
+  }
 }
