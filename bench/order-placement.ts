@@ -7,9 +7,11 @@
  *
  *   npx tsx bench/order-placement.ts [--db sqlite|postgres] [--seconds 10] [--warmup 3]
  *     [--concurrency 1,4,16,32] [--rates 0.25,0.5,0.75,0.9 | 300/s,…] [--products 200] [--customers 200]
- *     [--worker embedded|process|off] [--profile] [--cpu-split] [--pg-stats] [--tail] [--no-build]
+ *     [--worker embedded|process|off] [--profile] [--cpu-split] [--pg-stats] [--tail] [--timeline] [--cold] [--no-build]
  *   --cpu-split: each closed-loop step's CPU by process (server, worker, PostgreSQL, the bench);
  *   --pg-stats: PostgreSQL's time per order in each statement (pg_stat_statements), lock waits included
+ *   --timeline: each open-loop step's requests over 25 ms, by the 100 ms they were due in (stalls
+ *           show as runs of them; queueing as a spread)
  *   --cold: PostgreSQL as initdb left it (no WAL to recycle, tables never analyzed), not as a
  *           cluster that has been running (BenchDatabase.steady)
  *   --tail: each step's event-loop delay, WAL fsync times and GC pauses inside the server (lib/tail-probe.mjs),
@@ -45,6 +47,7 @@ const { values: args } = parseArgs({
     tail: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     cold: { type: 'boolean', default: false },
+    timeline: { type: 'boolean', default: false },
   },
 });
 const engine: Engine = args.db === 'postgres' ? 'postgres' : 'sqlite';
@@ -134,6 +137,17 @@ function tailProbe(pid: number) {
       return `Inside the server, ${step}: CPU taken by the host (steal) ${int(stolen)} ms; event-loop delay p50 ${ms(r.loop.p50)}, p99 ${ms(r.loop.p99)}, p99.9 ${ms(r.loop.p999)}, max ${ms(r.loop.max)} ms; ${int(r.fsync.count)} WAL fsyncs, p50 ${ms(r.fsync.p50)}, p99 ${ms(r.fsync.p99)}, max ${ms(r.fsync.max)} ms, ${r.fsync.over10ms} over 10 ms; ${int(r.gc.count)} GC pauses, ${ms(r.gc.totalMs)} ms in all, max ${ms(r.gc.max)} ms, ${r.gc.over5ms} over 5 ms.`;
     },
   };
+}
+
+/** `--timeline`: the slow requests of a step by the 100 ms they were due in, as one line each. */
+function timeline(step: string, slow: readonly { at: number; ms: number }[]): string {
+  const windows = new Map<number, number[]>();
+  for (const s of slow) {
+    const w = Math.floor(s.at / 100);
+    windows.set(w, [...(windows.get(w) ?? []), s.ms]);
+  }
+  const lines = [...windows.entries()].sort(([a], [b]) => a - b).map(([w, l]) => `- ${(w / 10).toFixed(1)} s: ${l.length} (${l.map((x) => x.toFixed(0)).join(', ')} ms)`);
+  return [`Requests over 25 ms, ${step}, by when they were due (${slow.length} in all):`, '', ...(lines.length ? lines : ['- none'])].join('\n');
 }
 
 /** Waits (up to a minute) until the worker has handled every due event. */
@@ -245,6 +259,7 @@ async function main() {
       await drained(probe);
       const raw = await rawAt(rate);
       log(`    raw engine at ${rate}/s: p50 ${ms(raw.latency.p50)} p99 ${ms(raw.latency.p99)} ms`);
+      if (args.timeline) diagnoses.push(timeline(`open loop at ${pct(f)} (${rate}/s, p99 ${ms(r.latency.p99)} ms)`, r.slow));
       open.push({ ...r, fraction: f, backlog, cpuMs, raw });
     }
     await probe.close();

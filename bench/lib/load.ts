@@ -104,8 +104,14 @@ export async function closedLoop(client: Client, next: (i: number) => Request, o
  * intended send time. The rate is the offered one; the achieved rate is what completed over the
  * time until the last answer.
  */
-export async function openLoop(client: Client, next: (i: number) => Request, options: { rate: number; seconds: number }): Promise<LoadResult & { offered: number; maxOutstanding: number }> {
+export async function openLoop(
+  client: Client,
+  next: (i: number) => Request,
+  options: { rate: number; seconds: number },
+): Promise<LoadResult & { offered: number; maxOutstanding: number; slow: { at: number; ms: number }[] }> {
   const rec = new Recorder();
+  /** Requests slower than 25 ms: when each was due (ms into the step) and its latency. */
+  const slow: { at: number; ms: number }[] = [];
   const total = Math.max(1, Math.round(options.rate * options.seconds));
   const interval = 1000 / options.rate;
   const start = nowMs() + 5;
@@ -123,7 +129,11 @@ export async function openLoop(client: Client, next: (i: number) => Request, opt
         maxOutstanding = Math.max(maxOutstanding, outstanding);
         pending.push(
           client.send(req).then(
-            (res) => rec.record(res.status, res.body, nowMs() - intended),
+            (res) => {
+              const ms = nowMs() - intended;
+              rec.record(res.status, res.body, ms);
+              if (ms > 25) slow.push({ at: intended - start, ms });
+            },
             (e: unknown) => rec.fail(e),
           ).finally(() => outstanding--),
         );
@@ -138,5 +148,5 @@ export async function openLoop(client: Client, next: (i: number) => Request, opt
   });
   await Promise.all(pending);
   const seconds = (nowMs() - start) / 1000;
-  return { ...rec.result(seconds), offered: options.rate, maxOutstanding };
+  return { ...rec.result(seconds), offered: options.rate, maxOutstanding, slow };
 }
