@@ -144,7 +144,9 @@ function timeline(step: string, slow: readonly { at: number; ms: number }[]): st
   const windows = new Map<number, number[]>();
   for (const s of slow) {
     const w = Math.floor(s.at / 100);
-    windows.set(w, [...(windows.get(w) ?? []), s.ms]);
+    const list = windows.get(w) ?? [];
+    list.push(s.ms);
+    windows.set(w, list);
   }
   const lines = [...windows.entries()].sort(([a], [b]) => a - b).map(([w, l]) => `- ${(w / 10).toFixed(1)} s: ${l.length} (${l.map((x) => x.toFixed(0)).join(', ')} ms)`);
   return [`Requests over 25 ms, ${step}, by when they were due (${slow.length} in all):`, '', ...(lines.length ? lines : ['- none'])].join('\n');
@@ -161,7 +163,7 @@ async function main() {
   if (!args['no-build']) buildServer();
   const db = await benchDatabase(engine, { pgStats: args['pg-stats'] && engine === 'postgres' });
   const servers: ServerProcess[] = [];
-  const closers: (() => void)[] = [];
+  let rawSqlite: ReturnType<typeof sqliteEngine> | undefined;
   const diagnoses: string[] = [];
   const profileDir = args.profile ? fs.mkdtempSync(path.join(os.tmpdir(), 'ordercare-cpuprof-')) : undefined;
   try {
@@ -181,11 +183,10 @@ async function main() {
       ceilings.push({ ...r, cpuMs: (machineBusyMs() - cpu0) / (r.rate * SECONDS) });
     };
     const ceilingDb = await db.scratch('ceiling');
-    const rawSqlite = engine === 'sqlite' ? sqliteEngine(ceilingDb, seeded.products) : undefined;
-    closers.push(() => rawSqlite?.close());
-    if (rawSqlite) {
+    if (engine === 'sqlite') {
+      const raw = (rawSqlite = sqliteEngine(ceilingDb, seeded.products));
       log('engine ceiling: better-sqlite3, one connection …');
-      await measured(() => rawSqlite.closed(next, SECONDS));
+      await measured(() => raw.closed(next, SECONDS));
     } else {
       await postgresCeilingSetup(ceilingDb, seeded.products);
       for (const c of CONCURRENCY) {
@@ -309,7 +310,7 @@ async function main() {
     process.stdout.write(`${out.join('\n')}\n\n`);
   } finally {
     for (const s of servers) await s.stop();
-    for (const c of closers) c();
+    rawSqlite?.close();
     db.close();
   }
 }
