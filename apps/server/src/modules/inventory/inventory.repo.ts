@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { insertSoon, runReused, type Executor } from '../../platform/db/index.js';
+import { insertSoon, isPostgres, runReused, type Executor } from '../../platform/db/index.js';
 import type { StockLevelsTable, StockMovementsTable, StockReservationsTable, WarehousesTable } from '../../platform/db/schema.js';
 import { emptyLevel } from './stock.js';
 
@@ -89,23 +89,33 @@ export interface GuardedReservation {
  * are still available (on_hand − reserved ≥ fromStock; PostgreSQL re-checks that on the newest row
  * version after waiting for a row's lock). Returns the levels it changed (after the change); an
  * allocation missing from them lost its guard to a concurrent transaction, and the caller rolls
- * the others back (to a savepoint). Give the allocations in (product, warehouse) order: for a
- * short list PostgreSQL plans a nested loop over it into the primary key, so it locks the rows in
- * that order, as every other multi-level change does. (Should a plan ever differ and close a
- * cycle, PostgreSQL aborts one transaction as a deadlock victim and `inTransaction` runs it again.)
+ * the others back. Give the allocations in (product, warehouse) order.
+ *
+ * On PostgreSQL the statement first locks the levels in that order (`for update` under an `order
+ * by`, in a materialized CTE the update joins), as every other multi-level change does. The update
+ * alone would lock them in whatever order its plan visits them: a nested loop over the values
+ * follows their order, but a hash join over a sequential scan follows the rows' places in the
+ * heap, which change with every update, and two reservations then wait on each other in a cycle
+ * (seen as `deadlock detected` under contention once the planner picked that plan). SQLite has one
+ * writer at a time and needs no lock order.
  */
 export async function reserveGuardedAll(db: Executor, allocations: readonly GuardedReservation[], now: string): Promise<StockLevelsTable[]> {
   const parameters = [...allocations.flatMap((a) => [a.productId, a.warehouseId, a.fromStock, a.total]), now];
   const build = () => {
     const values = sql.join(allocations.map((a) => sql`(${a.productId}, ${a.warehouseId}, cast(${a.fromStock} as integer), cast(${a.total} as integer))`));
+    // PostgreSQL: the levels to change, locked in (product, warehouse) order before the update touches one.
+    const locked = sql`, locked as materialized (
+      select v_product, v_warehouse, v_guard, v_total from stock_levels s join v on s.product_id = v_product and s.warehouse_id = v_warehouse
+      order by s.product_id collate "C", s.warehouse_id collate "C" for update of s)`;
     // RETURNING names the level's columns: PostgreSQL's `*` would add v's, SQLite refuses `stock_levels.*`.
-    const statement = sql<StockLevelsTable>`with v (v_product, v_warehouse, v_guard, v_total) as (values ${values})
+    const statement = sql<StockLevelsTable>`with v (v_product, v_warehouse, v_guard, v_total) as (values ${values})${lockFirst ? locked : sql``}
       update stock_levels set reserved = reserved + v_total, updated_at = ${now}
-      from v
+      from ${lockFirst ? sql`locked` : sql`v`}
       where product_id = v_product and warehouse_id = v_warehouse and (v_guard = 0 or on_hand - reserved >= v_guard)
       returning product_id, warehouse_id, on_hand, reserved, safety_stock, reorder_point, low, updated_at`;
     return { compile: () => statement.compile(db) };
   };
+  const lockFirst = isPostgres(db);
   // Every order runs this: the text is compiled once per number of allocations (`runReused`).
   return (await runReused(db, `stock.reserveAll:${allocations.length}`, parameters, build)).rows;
 }

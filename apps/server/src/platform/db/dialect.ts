@@ -74,8 +74,8 @@ function hasCode(error: unknown): error is { code: string } {
   return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
 }
 
-/** For migrations, which receive a bare Kysely instance. */
-export function isPostgres(db: Kysely<unknown>): boolean {
+/** Whether `db` talks to PostgreSQL (migrations receive a bare Kysely instance; a query may differ by engine). */
+export function isPostgres(db: Pick<Kysely<unknown>, 'getExecutor'>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 

@@ -2,7 +2,7 @@ export { openDatabase, type DatabaseHandle, type DatabaseOptions } from './datab
 export { binaryTextType, dialectOps, isPostgres, type DialectKind, type DialectOps } from './dialect.js';
 export { migrateToLatest } from './migrate.js';
 export type { Database, Db, Executor, Tx } from './schema.js';
-export { inTransaction, RunAgain, transactionRun } from './transaction.js';
+export { inTransaction, RunAgain, transactionCounts, transactionRun } from './transaction.js';
 export { insertRows } from './insert.js';
 export { flushInserts, holdInserts, holdsInserts, insertSoon, resolveSoon, valueSoon } from './insert-queue.js';
 export { memoIn, recall, remember } from './memo.js';

@@ -23,6 +23,13 @@ export class RunAgain extends Error {
 
 const runs = new WeakMap<object, number>();
 
+/**
+ * How often `inTransaction` ran a work again since the process started: `conflicts` after
+ * PostgreSQL aborted it as a deadlock victim or serialization failure, `runAgain` when the work
+ * asked to (`RunAgain`). Tests hold `conflicts` at zero where the lock order promises no cycle.
+ */
+export const transactionCounts = { conflicts: 0, runAgain: 0 };
+
 /** Which run of `inTransaction`'s work `tx` belongs to (1, 2, …); undefined outside `inTransaction`. */
 export const transactionRun = (tx: object): number | undefined => runs.get(tx);
 
@@ -46,8 +53,12 @@ export async function inTransaction<T, E>(db: Db, work: (tx: Tx) => Promise<Resu
       });
     } catch (e) {
       if (e instanceof Rollback) return { ok: false, error: e.error as E };
-      if (e instanceof RunAgain && attempt < ATTEMPTS) continue;
+      if (e instanceof RunAgain && attempt < ATTEMPTS) {
+        transactionCounts.runAgain += 1;
+        continue;
+      }
       if (attempt < ATTEMPTS && isTransientConflict(e)) {
+        transactionCounts.conflicts += 1;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
         continue;
       }
