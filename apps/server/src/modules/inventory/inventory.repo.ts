@@ -91,8 +91,8 @@ export interface GuardedReservation {
  * allocation missing from them lost its guard to a concurrent transaction, and the caller rolls
  * the others back. Give the allocations in (product, warehouse) order.
  *
- * On PostgreSQL the statement first locks the levels in that order (`for update` under an `order
- * by`, in a materialized CTE the update joins), as every other multi-level change does. The update
+ * On PostgreSQL a statement of several levels first locks them in that order (a materialized CTE
+ * the update joins), as every other multi-level change does. The update
  * alone would lock them in whatever order its plan visits them: a nested loop over the values
  * follows their order, but a hash join over a sequential scan follows the rows' places in the
  * heap, which change with every update, and two reservations then wait on each other in a cycle
@@ -104,9 +104,11 @@ export async function reserveGuardedAll(db: Executor, allocations: readonly Guar
   const build = () => {
     const values = sql.join(allocations.map((a) => sql`(${a.productId}, ${a.warehouseId}, cast(${a.fromStock} as integer), cast(${a.total} as integer))`));
     // PostgreSQL: the levels to change, locked in (product, warehouse) order before the update touches one.
+    // The lateral subquery (never pulled up: it locks) runs once per value, in the values' sorted
+    // order, as a probe of the primary key; a join would let the planner scan and hash instead.
     const locked = sql`, locked as materialized (
-      select v_product, v_warehouse, v_guard, v_total from stock_levels s join v on s.product_id = v_product and s.warehouse_id = v_warehouse
-      order by s.product_id collate "C", s.warehouse_id collate "C" for update of s)`;
+      select v_product, v_warehouse, v_guard, v_total from (select * from v order by v_product collate "C", v_warehouse collate "C") o
+      cross join lateral (select 1 from stock_levels s where s.product_id = o.v_product and s.warehouse_id = o.v_warehouse for update) l)`;
     // RETURNING names the level's columns: PostgreSQL's `*` would add v's, SQLite refuses `stock_levels.*`.
     const statement = sql<StockLevelsTable>`with v (v_product, v_warehouse, v_guard, v_total) as (values ${values})${lockFirst ? locked : sql``}
       update stock_levels set reserved = reserved + v_total, updated_at = ${now}
@@ -115,7 +117,7 @@ export async function reserveGuardedAll(db: Executor, allocations: readonly Guar
       returning product_id, warehouse_id, on_hand, reserved, safety_stock, reorder_point, low, updated_at`;
     return { compile: () => statement.compile(db) };
   };
-  const lockFirst = isPostgres(db);
+  const lockFirst = allocations.length > 1 && isPostgres(db); // one row locked alone cannot close a cycle
   // Every order runs this: the text is compiled once per number of allocations (`runReused`).
   return (await runReused(db, `stock.reserveAll:${allocations.length}`, parameters, build)).rows;
 }
