@@ -92,11 +92,12 @@ export function createCore(config: Config, options: CoreOptions): Core {
     // Embedded, a batch runs on the event loop that serves requests (on SQLite without a pause,
     // the engine being synchronous): small batches while it keeps up, up to 50 under a backlog
     // (20 left it thousands of events behind at 900 orders/s; see docs/PERFORMANCE.md). Requests
-    // wake it, and it claims 50 ms later, so a steady stream of orders is handled a few dozen
-    // events at a time instead of one or two after every request.
+    // wake it, and it claims 20 ms later, so a steady stream of orders is handled about ten events
+    // at a time instead of one or two after every request (50 ms made longer stalls and, in the
+    // bench, a lower rate and a longer tail; docs/ARCHITECTURE.md, "Transactions, audit and the outbox").
     // A worker process (`ordercare worker`) has its own event loop: it lets events gather for a
     // moment into batches of up to 50 (in the bench, 4 events per batch became about 30).
-    ...(runWorker ? { minBatchSize: 5, batchSize: 50, lingerMs: 50, wakeDelayMs: 50 } : { batchSize: 50, lingerMs: 100 }),
+    ...(runWorker ? { minBatchSize: 5, batchSize: 50, lingerMs: 20, wakeDelayMs: 20 } : { batchSize: 50, lingerMs: 100 }),
     logger: logger.child({ component: 'outbox' }),
     handlers: [...outboxHandlers(deps), ...(options.extraHandlers ?? [])],
     housekeeping: async () => {
