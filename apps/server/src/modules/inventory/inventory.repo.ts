@@ -92,12 +92,12 @@ export interface GuardedReservation {
  * the others back. Give the allocations in (product, warehouse) order.
  *
  * On PostgreSQL a statement of several levels first locks them in that order (a materialized CTE
- * the update joins), as every other multi-level change does. The update
- * alone would lock them in whatever order its plan visits them: a nested loop over the values
- * follows their order, but a hash join over a sequential scan follows the rows' places in the
- * heap, which change with every update, and two reservations then wait on each other in a cycle
- * (seen as `deadlock detected` under contention once the planner picked that plan). SQLite has one
- * writer at a time and needs no lock order.
+ * the update joins), as every other multi-level change does. The update alone would lock them in
+ * whatever order its plan visits them: a nested loop over the values follows their order, but a
+ * hash join over a sequential scan follows the rows' places in the heap, which change with every
+ * update, and two reservations then wait on each other in a cycle (seen as `deadlock detected`
+ * under contention once the planner picked that plan). SQLite has one writer at a time and needs
+ * no lock order.
  */
 export async function reserveGuardedAll(db: Executor, allocations: readonly GuardedReservation[], now: string): Promise<StockLevelsTable[]> {
   const parameters = [...allocations.flatMap((a) => [a.productId, a.warehouseId, a.fromStock, a.total]), now];
