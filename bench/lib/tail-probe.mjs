@@ -3,7 +3,7 @@
  * what the server's process was doing while a step ran, to tell where tail latency comes from.
  * - event-loop delay (perf_hooks.monitorEventLoopDelay, 1 ms resolution): a long synchronous
  *   stretch (a worker batch, a big JSON, a checkpoint on the loop) delays every request behind it;
- * - the WAL fsyncs the SQLite driver runs on libuv's thread pool (fs.fsync, timed from the call to
+ * - the WAL fsyncs the SQLite driver runs on libuv's thread pool (fs.fdatasync, timed from the call to
  *   its callback, so a busy event loop lengthens them: compare them with the loop's delay);
  * - garbage-collection pauses (PerformanceObserver 'gc').
  * On SIGUSR2 it writes what it saw since the last signal as JSON to TAIL_PROBE_FILE and starts over.
@@ -17,14 +17,17 @@ loop.enable();
 let fsyncs = [];
 let gcs = [];
 
-const fsync = fs.fsync;
-fs.fsync = (fd, done) => {
-  const t0 = performance.now();
-  fsync(fd, (error) => {
-    fsyncs.push(performance.now() - t0);
-    done(error);
-  });
-};
+// The driver syncs the WAL with fs.fdatasync; fs.fsync too, for a build from before that.
+for (const name of ['fsync', 'fdatasync']) {
+  const sync = fs[name];
+  fs[name] = (fd, done) => {
+    const t0 = performance.now();
+    sync(fd, (error) => {
+      fsyncs.push(performance.now() - t0);
+      done(error);
+    });
+  };
+}
 
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) gcs.push(entry.duration);

@@ -13,7 +13,7 @@ export const settleAll = (waiters: Waiter[], error: unknown) => {
   else w.reject(error);
 };
 
-/** fs.fsync, or a test's slow or failing one. */
+/** fs.fdatasync (what the driver passes), or a test's slow or failing one. */
 export type Fsync = (fd: number, done: (error: NodeJS.ErrnoException | null) => void) => void;
 
 /**
@@ -29,7 +29,7 @@ export class WalSync {
   private waiting: Waiter[] = [];
   private idle: (() => void)[] = [];
 
-  /** `fsync`: fs.fsync, or a test's slow or failing one. */
+  /** `fsync`: fs.fdatasync, or a test's slow or failing one. */
   constructor(
     private readonly db: BetterSqlite3.Database,
     private readonly fsync: Fsync,

@@ -222,6 +222,31 @@ describe('SQLite fsync off the event loop (syncWalOffThread)', () => {
     expect(done).toBe(true);
   });
 
+  it('syncs the WAL with fdatasync when no sync is given, before answering', async () => {
+    const conn2 = new BetterSqlite3(file);
+    conn2.pragma('journal_mode = WAL');
+    const calls: string[] = [];
+    const real = fs.fdatasync;
+    // The driver reads fs.fdatasync when it is created: wrap it for that moment only.
+    fs.fdatasync = ((fd: number, done: (error: NodeJS.ErrnoException | null) => void) => {
+      calls.push(fs.readlinkSync(`/proc/self/fd/${fd}`));
+      real(fd, done);
+    }) as typeof fs.fdatasync;
+    let plain: Kysely<Schema>;
+    try {
+      plain = new Kysely<Schema>({ dialect: new SqliteDialect(conn2, { syncWalOffThread: true }) });
+      await plain.transaction().execute((tx) => tx.insertInto('items').values({ label: 'synced' } as never).execute());
+    } finally {
+      fs.fdatasync = real;
+    }
+    try {
+      expect(calls).toEqual([`${fs.realpathSync(file)}-wal`]);
+      expect(visibleElsewhere()).toEqual(['synced']);
+    } finally {
+      await plain.destroy();
+    }
+  });
+
   it('refuses a database not in WAL mode', () => {
     const memory = new BetterSqlite3(':memory:');
     try {
