@@ -140,15 +140,17 @@ function tailProbe(pid: number) {
 }
 
 /** `--timeline`: the slow requests of a step by the 100 ms they were due in, as one line each. */
-function timeline(step: string, slow: readonly { at: number; ms: number }[]): string {
-  const windows = new Map<number, number[]>();
+function timeline(step: string, slow: readonly { at: number; ms: number; late: number }[]): string {
+  const windows = new Map<number, { ms: number; late: number }[]>();
   for (const s of slow) {
     const w = Math.floor(s.at / 100);
     const list = windows.get(w) ?? [];
-    list.push(s.ms);
+    list.push(s);
     windows.set(w, list);
   }
-  const lines = [...windows.entries()].sort(([a], [b]) => a - b).map(([w, l]) => `- ${(w / 10).toFixed(1)} s: ${l.length} (${l.map((x) => x.toFixed(0)).join(', ')} ms)`);
+  const lines = [...windows.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([w, l]) => `- ${(w / 10).toFixed(1)} s: ${l.length} (${l.map((x) => x.ms.toFixed(0)).join(', ')} ms; the load generator sent them up to ${Math.max(...l.map((x) => x.late)).toFixed(1)} ms late)`);
   return [`Requests over 25 ms, ${step}, by when they were due (${slow.length} in all):`, '', ...(lines.length ? lines : ['- none'])].join('\n');
 }
 

@@ -108,10 +108,13 @@ export async function openLoop(
   client: Client,
   next: (i: number) => Request,
   options: { rate: number; seconds: number },
-): Promise<LoadResult & { offered: number; maxOutstanding: number; slow: { at: number; ms: number }[] }> {
+): Promise<LoadResult & { offered: number; maxOutstanding: number; slow: { at: number; ms: number; late: number }[] }> {
   const rec = new Recorder();
-  /** Requests slower than 25 ms: when each was due (ms into the step) and its latency. */
-  const slow: { at: number; ms: number }[] = [];
+  /**
+   * Requests slower than 25 ms: when each was due (ms into the step), its latency, and how late
+   * this process sent it (a stall of the load generator itself, not of the server).
+   */
+  const slow: { at: number; ms: number; late: number }[] = [];
   const total = Math.max(1, Math.round(options.rate * options.seconds));
   const interval = 1000 / options.rate;
   const start = nowMs() + 5;
@@ -125,6 +128,7 @@ export async function openLoop(
       while (sent < total && start + sent * interval <= now) {
         const intended = start + sent * interval;
         const req = next(sent++);
+        const late = nowMs() - intended;
         outstanding++;
         maxOutstanding = Math.max(maxOutstanding, outstanding);
         pending.push(
@@ -132,7 +136,7 @@ export async function openLoop(
             (res) => {
               const ms = nowMs() - intended;
               rec.record(res.status, res.body, ms);
-              if (ms > 25) slow.push({ at: intended - start, ms });
+              if (ms > 25) slow.push({ at: intended - start, ms, late });
             },
             (e: unknown) => rec.fail(e),
           ).finally(() => outstanding--),
