@@ -5,7 +5,7 @@ import type { Deps } from './deps.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle, type DatabaseOptions } from './platform/db/index.js';
-import { listenForNotifications, noNotifications, type Notifications } from './platform/db/notifications.js';
+import { listenForNotifications, noNotifications, watchCommitsElsewhere, type Notifications } from './platform/db/notifications.js';
 import { createHttpServer, createIdempotency, type App } from './platform/http/index.js';
 import { createWorker, type OutboxHandler, type Worker } from './platform/outbox/index.js';
 import { createAuthenticator, deleteExpiredSessions, registerIdentityRoutes } from './modules/identity/index.js';
@@ -66,7 +66,11 @@ interface CoreOptions {
   embeddedWorker: boolean;
   extraHandlers?: readonly OutboxHandler[] | undefined;
   database: DatabaseOptions;
-  /** What the HTTP server listens to (API key revocations); a worker needs none. */
+  /**
+   * What the HTTP server listens to (API key revocations); a worker needs none. On SQLite, where
+   * nothing can be listened to, given any at all means: watch the database for other connections'
+   * commits instead (`watchCommitsElsewhere`).
+   */
   notifications?: Notifications;
 }
 
@@ -82,7 +86,7 @@ export function createCore(config: Config, options: CoreOptions): Core {
     logger,
     idempotency: createIdempotency(database.db, database.ops, clock),
     wakeWorker: () => worker.wake(),
-    notifications: options.notifications ?? noNotifications,
+    notifications: !options.notifications ? noNotifications : database.dataVersion ? watchCommitsElsewhere(database.dataVersion) : options.notifications,
   };
   const runWorker = options.embeddedWorker;
   const worker: Worker = createWorker({
@@ -168,6 +172,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       await app.close(); // stops accepting, lets in-flight requests finish
       await worker.stop();
       await notifications.close();
+      if (deps.notifications !== notifications) await deps.notifications.close(); // SQLite's watch
       await database.close();
     },
   };

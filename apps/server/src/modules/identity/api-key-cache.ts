@@ -9,14 +9,17 @@ const MAX_KEPT = 1000;
 
 /**
  * Active API keys by token hash, so an API request does not look its key up every time. A key is
- * kept only while notifications are live (PostgreSQL with this process listening): revoking a key
+ * kept only while notifications are live. On PostgreSQL (this process listening), revoking a key
  * announces it in the revoking transaction, and every process forgets all it kept when the
- * notification arrives, or at once when it cannot be sure to hear it (connection lost). On SQLite,
- * or without the listener, every request reads the key, as before.
+ * notification arrives, or at once when it cannot be sure to hear it (connection lost). On SQLite
+ * (`watchCommitsElsewhere`), every lookup first checks whether another connection committed
+ * anything since the last one, and forgets all it kept if so: another process's revocation is
+ * seen by the very next request. Without either, every request reads the key.
  *
- * The window this leaves: another process honours a revoked key until the notification reaches
- * it, normally a few milliseconds after the revocation commits. The revoking process forgets
- * before it answers. Keys never change otherwise (role and hash are fixed at creation).
+ * The window this leaves on PostgreSQL: another process honours a revoked key until the
+ * notification reaches it, normally a few milliseconds after the revocation commits. The revoking
+ * process forgets before it answers. Keys never change otherwise (role and hash are fixed at
+ * creation).
  */
 export class ApiKeyCache {
   private readonly kept = new Map<string, ApiKeysTable>();
@@ -29,6 +32,7 @@ export class ApiKeyCache {
 
   /** The key with this token hash, revoked or not; undefined when none. */
   async find(deps: Pick<Deps, 'db'>, tokenHash: string): Promise<ApiKeysTable | undefined> {
+    this.notifications.catchUp?.();
     const hit = this.kept.get(tokenHash);
     if (hit) return hit;
     const generation = this.generation;

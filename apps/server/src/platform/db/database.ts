@@ -17,6 +17,12 @@ export interface DatabaseHandle {
   description: string;
   /** How many connections it may open: SQLite 1, PostgreSQL the pool's size. */
   connections: number;
+  /**
+   * SQLite: `PRAGMA data_version` of the connection, a number that changes whenever another
+   * connection (another process, the CLI) has committed since the last call, and never for this
+   * connection's own commits or for checkpoints. Undefined on PostgreSQL.
+   */
+  dataVersion?: () => number;
   close(): Promise<void>;
 }
 
@@ -49,11 +55,13 @@ export function openDatabase(target: DatabaseTarget, options: DatabaseOptions = 
     // FULL until the driver takes over: it runs NORMAL and fsyncs the WAL off the event loop
     // before answering anyone, which keeps FULL's durability for everything acknowledged.
     const db = new Kysely<Database>({ dialect: new SqliteDialect(sqlite, { syncWalOffThread: true, ...(checkpointer && writeLock ? { writeLock } : {}) }) });
+    const dataVersion = sqlite.prepare('pragma data_version').pluck();
     return {
       db,
       ops: dialectOps('sqlite'),
       description: `SQLite ${target.file}`,
       connections: 1,
+      dataVersion: () => Number(dataVersion.get()),
       async close() {
         await checkpointer?.stop();
         await db.destroy();

@@ -9,11 +9,17 @@ import type { DatabaseTarget } from '../config.js';
  * `live` is true only while that connection is listening. A subscriber may rely on hearing every
  * change only while it is true; whenever it stops being true (the connection is lost, or the
  * process has not connected yet) every subscriber hears `gap()` and must forget what it kept.
- * SQLite has no such channel between processes, so there it is never live.
+ *
+ * SQLite has no channel between processes; `watchCommitsElsewhere` stands in for one. It cannot
+ * tell what another connection changed, only that it committed something, so it tells every
+ * subscriber `gap()` then; and nothing is pushed, so a subscriber calls `catchUp()` before it
+ * relies on what it kept.
  */
 export interface Notifications {
   readonly live: boolean;
   subscribe(channel: string, subscriber: NotificationSubscriber): void;
+  /** Hears now what was committed elsewhere since the last call (SQLite; PostgreSQL pushes instead). */
+  catchUp?(): void;
   close(): Promise<void>;
 }
 
@@ -27,6 +33,37 @@ export interface NotificationSubscriber {
 const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export const noNotifications: Notifications = { live: false, subscribe() {}, close: async () => {} };
+
+/**
+ * SQLite: every subscriber hears `gap()` at the first `catchUp()` after another connection (another
+ * process on the same file, the CLI) committed anything. `dataVersion` is the connection's
+ * `PRAGMA data_version`, which this connection's own commits and checkpoints leave as it is. The
+ * process's own changes are its own to announce (a revocation forgets before it answers).
+ */
+export function watchCommitsElsewhere(dataVersion: () => number): Notifications {
+  const subscribers: NotificationSubscriber[] = [];
+  let seen = dataVersion();
+  let live = true;
+  return {
+    get live() {
+      return live;
+    },
+    subscribe(_channel, subscriber) {
+      subscribers.push(subscriber);
+    },
+    catchUp() {
+      if (!live) return;
+      const now = dataVersion();
+      if (now === seen) return;
+      seen = now;
+      for (const s of subscribers) s.gap();
+    },
+    async close() {
+      live = false;
+      for (const s of subscribers) s.gap();
+    },
+  };
+}
 
 export interface ListenOptions {
   warn(message: string): void;

@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../../app.js';
@@ -6,6 +7,7 @@ import { sha256 } from '../../../platform/auth/index.js';
 import { dbKind } from '../../../../test/support/db.js';
 import { startTestRuntime, type TestRuntime } from '../../../../test/support/runtime.js';
 import { countingStatements } from '../../../../test/support/statements.js';
+import { watchCommitsElsewhere } from '../../../platform/db/notifications.js';
 import { ApiKeyCache, apiKeyCache } from '../api-key-cache.js';
 import { createApiKey } from '../index.js';
 
@@ -34,17 +36,16 @@ async function until(what: string, check: () => boolean | Promise<boolean>, ms =
 }
 
 describe('API key cache', () => {
-  it('keeps a key only where revocations are heard (PostgreSQL), and a revocation in one process reaches the other', async () => {
-    if (dbKind === 'postgres') await until('b listens', () => b.deps.notifications.live);
-    else expect(b.deps.notifications.live).toBe(false);
+  it('keeps a key, and a revocation in one process reaches the other (PostgreSQL: its notification; SQLite: the next lookup sees the other commit)', async () => {
+    await until('b hears of revocations', () => b.deps.notifications.live);
     const key = await newKey();
 
     expect((await users(b, key.token)).statusCode).toBe(200);
     const second = await countingStatements(b.deps.db, () => users(b, key.token));
     expect(second.value.statusCode).toBe(200);
-    // PostgreSQL: the second request finds the key kept; SQLite reads it every time.
-    expect(keyLookups(second.statements)).toBe(dbKind === 'postgres' ? 0 : 1);
-    expect(apiKeyCache(b.deps).size).toBe(dbKind === 'postgres' ? 1 : 0);
+    // The second request finds the key kept, on both engines.
+    expect(keyLookups(second.statements)).toBe(0);
+    expect(apiKeyCache(b.deps).size).toBe(1);
 
     const revoked = await a.app.inject({ method: 'POST', url: `/api/v1/api-keys/${key.id}/revoke`, headers: (await a.signIn()).headers });
     expect(revoked.statusCode).toBe(200);
@@ -55,12 +56,41 @@ describe('API key cache', () => {
     expect(apiKeyCache(b.deps).size).toBe(0);
   });
 
+  it('SQLite: forgets every kept key when another connection commits anything, and only then', async () => {
+    const key = await newKey();
+    expect((await users(b, key.token)).statusCode).toBe(200);
+    expect((await users(b, key.token)).statusCode).toBe(200);
+    expect(apiKeyCache(b.deps).size).toBeGreaterThan(0);
+    // b's own writes (a key it creates itself) leave what it kept alone.
+    await b.deps.db.transaction().execute((tx) => createApiKey(tx, b.deps.clock, SYSTEM_ACTOR, { name: 'own write', role: 'support' }));
+    const own = await countingStatements(b.deps.db, () => users(b, key.token));
+    expect(keyLookups(own.statements)).toBe(0);
+    // A revocation written by some other connection, without the API (the CLI, a script): on
+    // SQLite b's next request must read the key again and refuse it.
+    if (dbKind !== 'sqlite') return;
+    const other = new BetterSqlite3(a.config.database.kind === 'sqlite' ? a.config.database.file : '');
+    try {
+      other.prepare('update api_keys set revoked_at = ? where id = ?').run(new Date().toISOString(), key.id);
+    } finally {
+      other.close();
+    }
+    const after = await countingStatements(b.deps.db, () => users(b, key.token));
+    expect(after.value.statusCode).toBe(401);
+    expect(keyLookups(after.statements)).toBe(1);
+  });
+
   it('keeps nothing while the listening connection is lost, so a revocation then is seen at once; keeps again once it is back', async () => {
     if (dbKind !== 'postgres') {
-      // No listener on SQLite: nothing is ever kept, whatever happens.
+      // No listening connection on SQLite; a closed watch keeps nothing, whatever happens.
+      const watch = watchCommitsElsewhere(() => 1);
+      const cache = new ApiKeyCache(watch);
       const key = await newKey();
-      for (let i = 0; i < 3; i++) expect((await users(b, key.token)).statusCode).toBe(200);
-      expect(apiKeyCache(b.deps).size).toBe(0);
+      await cache.find(a.deps, sha256(key.token));
+      expect(cache.size).toBe(1);
+      await watch.close();
+      expect(cache.size).toBe(0);
+      await cache.find(a.deps, sha256(key.token));
+      expect(cache.size).toBe(0);
       return;
     }
     await until('b listens', () => b.deps.notifications.live);
