@@ -67,8 +67,8 @@ interface CoreOptions {
   extraHandlers?: readonly OutboxHandler[] | undefined;
   database: DatabaseOptions;
   /**
-   * What the HTTP server listens to (API key revocations); a worker needs none. On SQLite, where
-   * nothing can be listened to, given any at all means: watch the database for other connections'
+   * What the HTTP server listens to (API key revocations); a worker passes none. On SQLite nothing
+   * can be listened to, so when any is passed the database is watched for other connections'
    * commits instead (`watchCommitsElsewhere`).
    */
   notifications?: Notifications;

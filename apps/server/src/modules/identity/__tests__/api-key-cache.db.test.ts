@@ -56,7 +56,7 @@ describe('API key cache', () => {
     expect(apiKeyCache(b.deps).size).toBe(0);
   });
 
-  it('SQLite: forgets every kept key when another connection commits anything, and only then', async () => {
+  it("keeps what it kept through the process's own writes; on SQLite forgets it once another connection commits", async () => {
     const key = await newKey();
     expect((await users(b, key.token)).statusCode).toBe(200);
     expect((await users(b, key.token)).statusCode).toBe(200);
