@@ -19,7 +19,7 @@ import { registerShipmentsRoutes, shipmentsHandlers } from './modules/shipments/
 import { registerSettingsRoutes } from './modules/settings/index.js';
 import { registerViewsRoutes } from './modules/views/index.js';
 import { registerWebhooksRoutes, webhooksHandlers } from './modules/webhooks/index.js';
-import { messagesHandlers, registerMessagesRoutes } from './modules/messages/index.js';
+import { inlineRenderer, messagesHandlers, registerMessagesRoutes, startRenderThread } from './modules/messages/index.js';
 import { registerInboxRoutes } from './modules/inbox/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -33,6 +33,8 @@ export interface RuntimeOptions {
   embeddedWorker?: boolean;
   /** SQLite: WAL checkpoints in a thread of their own, off the event loop (what `serve` does). */
   checkpointThread?: boolean;
+  /** With the embedded worker: journey messages rendered in a thread of their own (what `serve` does). */
+  renderThread?: boolean;
   /** Extra outbox handlers (tests use this to observe delivery). */
   extraHandlers?: readonly OutboxHandler[];
   poolSize?: number;
@@ -72,6 +74,8 @@ interface CoreOptions {
    * commits instead (`watchCommitsElsewhere`).
    */
   notifications?: Notifications;
+  /** Journey messages rendered in a thread of their own (`startRenderThread`). */
+  renderThread?: boolean;
 }
 
 /** Opens the database and wires the modules' dependencies and the (not yet started) worker. */
@@ -87,6 +91,7 @@ export function createCore(config: Config, options: CoreOptions): Core {
     idempotency: createIdempotency(database.db, database.ops, clock),
     wakeWorker: () => worker.wake(),
     notifications: !options.notifications ? noNotifications : database.dataVersion ? watchCommitsElsewhere(database.dataVersion) : options.notifications,
+    renderer: options.renderThread ? startRenderThread((message) => logger.warn(message)) : inlineRenderer,
   };
   const runWorker = options.embeddedWorker;
   const worker: Worker = createWorker({
@@ -123,6 +128,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     clock,
     notifications,
     embeddedWorker: runWorker,
+    renderThread: Boolean(options.renderThread && runWorker),
     extraHandlers: options.extraHandlers,
     database: {
       ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
@@ -133,6 +139,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     await migrateToLatest(database.db);
   } catch (e) {
     await notifications.close();
+    await deps.renderer.close();
     await database.close();
     throw e;
   }
@@ -171,6 +178,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     async close() {
       await app.close(); // stops accepting, lets in-flight requests finish
       await worker.stop();
+      await deps.renderer.close();
       await notifications.close();
       if (deps.notifications !== notifications) await deps.notifications.close(); // SQLite's watch
       await database.close();

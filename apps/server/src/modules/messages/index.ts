@@ -11,6 +11,7 @@ export { channelsFor, type ChannelRegistry } from './channels/index.js';
 export { SEND_DUE, OUTCOME_UNKNOWN, EMAIL_OFF } from './message.js';
 export { MESSAGE_READERS, MESSAGE_SENDERS } from './messages.routes.js';
 export { TEMPLATE_EDITORS } from './templates.routes.js';
+export { inlineRenderer, startRenderThread, type Renderer } from './renderer.js';
 
 export function registerMessagesRoutes(app: App, deps: Deps): void {
   registerMessageRoutes(app, deps);

@@ -3,7 +3,7 @@ import { prefetchCustomers } from '../customers/index.js';
 import { prefetchOrders } from '../orders/index.js';
 import type { OutboxHandler } from '../../platform/outbox/index.js';
 import type { ChannelRegistry } from './channels/index.js';
-import { createJourneyMessage } from './commands/create-journey-message.js';
+import { createJourneyMessage, finishJourneyMessage, planJourneyMessage, storeJourneyMessage, type ComposedMessage } from './commands/create-journey-message.js';
 import { sendMessage, type SendHooks } from './commands/send-message.js';
 import { JOURNEY_EVENT_TYPES, journeyMessageOf, SEND_DUE } from './message.js';
 
@@ -22,10 +22,39 @@ export function messagesHandlers(deps: Deps, channels: ChannelRegistry, hooks: S
         await prefetchCustomers(tx, journeys.map((j) => j.customerId));
         await prefetchOrders(tx, journeys.flatMap((j) => j.orderId ?? []));
       },
+      // Decided and rendered before the batch's transaction, so the render (in a thread under
+      // `serve`) holds no connection; stored in the transaction, exactly once.
+      ahead: async (db, events) => {
+        const items = events.flatMap((event) => {
+          const journey = journeyMessageOf(event.type, event.payload);
+          return journey ? [{ event, journey }] : [];
+        });
+        // Read only: on SQLite it then waits for no commit of the requests' writes around it.
+        const plans = await db.transaction().setAccessMode('read only').execute(async (tx) => {
+          await prefetchCustomers(tx, items.map((i) => i.journey.customerId));
+          await prefetchOrders(tx, items.flatMap((i) => i.journey.orderId ?? []));
+          const out = [];
+          for (const { event, journey } of items) out.push(await planJourneyMessage(tx, deps, channels, event, journey));
+          return out;
+        });
+        const outcomes = await deps.renderer.renderAll(plans.flatMap((p) => (p ? [p.job] : [])));
+        const composed = new Map<string, ComposedMessage | null>();
+        let next = 0;
+        items.forEach(({ event }, i) => {
+          const plan = plans[i];
+          composed.set(event.id, plan ? finishJourneyMessage(plan, outcomes[next++]!, channels) : null);
+        });
+        return composed;
+      },
       handle: async (ctx) => {
         const journey = journeyMessageOf(ctx.event.type, ctx.event.payload);
         if (!journey) return;
-        await ctx.once((tx) => createJourneyMessage(tx, deps, channels, ctx.event, journey));
+        // null ahead: no message is due (no such customer, the rule switched off).
+        const ahead = ctx.ahead as ComposedMessage | null | undefined;
+        await ctx.once(async (tx) => {
+          if (ahead === undefined) return createJourneyMessage(tx, deps, channels, ctx.event, journey);
+          return ahead && storeJourneyMessage(tx, channels, ctx.event, ahead);
+        });
       },
     },
     {

@@ -102,9 +102,14 @@ function problemOf(field: TemplateProblem['field'], e: unknown): TemplateProblem
   return { field, message: raw.replace(/, line:\d+, col:\d+$/, ''), line: position?.[0] ?? null, column: position?.[1] ?? null };
 }
 
+/** `html: … (line 3, column 7)` */
+export function problemText(problem: TemplateProblem): string {
+  return `${problem.field}: ${problem.message}${problem.line ? ` (line ${problem.line}, column ${problem.column})` : ''}`;
+}
+
 export class TemplateRenderError extends Error {
   constructor(readonly problem: TemplateProblem) {
-    super(`${problem.field}: ${problem.message}${problem.line ? ` (line ${problem.line}, column ${problem.column})` : ''}`);
+    super(problemText(problem));
   }
 }
 

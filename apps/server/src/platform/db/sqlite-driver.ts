@@ -12,6 +12,7 @@ import {
   type Driver,
   type Kysely,
   type QueryResult,
+  type TransactionSettings,
 } from 'kysely';
 
 /**
@@ -29,7 +30,8 @@ import {
  * disk; if the COMMIT fails, every transaction of the group fails with it. Transactions still run
  * one at a time (one connection, a lock from BEGIN to commit), so each sees the ones before it.
  * A write outside a transaction first commits the open group, then runs on its own (autocommit).
- * Reads outside a transaction may see a group's work a moment before it is durable.
+ * Reads outside a transaction, and `read only` transactions (`setAccessMode('read only')`, which
+ * end without waiting for the group's COMMIT), may see a group's work a moment before it is durable.
  *
  * The fsync off the event loop (`syncWalOffThread`, what the app uses): better-sqlite3 runs a
  * COMMIT's fsync on the calling thread, so even one fsync per group stopped every request for it.
@@ -73,6 +75,8 @@ const nextTurn = globalThis.setImmediate;
 /** One caller's hold on the connection, from acquire to release. */
 class Lease implements DatabaseConnection {
   inTransaction = false;
+  /** A `read only` transaction: it may not write, and it ends without waiting for the group's commit. */
+  readOnly = false;
   constructor(private readonly driver: SqliteDriver) {}
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     return this.driver.execute<R>(this, query);
@@ -116,7 +120,7 @@ class SqliteDriver implements Driver {
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
     this.release(connection as Lease);
   }
-  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings = {}): Promise<void> {
     if (!this.db.inTransaction) {
       await this.takeWriteLock();
       try {
@@ -129,11 +133,19 @@ class SqliteDriver implements Driver {
     }
     this.run('savepoint ordercare_tx');
     (connection as Lease).inTransaction = true;
+    (connection as Lease).readOnly = settings.accessMode === 'read only';
   }
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     const lease = connection as Lease;
     this.run('release savepoint ordercare_tx');
     lease.inTransaction = false;
+    if (lease.readOnly) {
+      // Nothing of its own to make durable. What it read may belong to the open group, so may be
+      // a moment from durable, as with reads outside a transaction.
+      lease.readOnly = false;
+      this.scheduleCommit();
+      return this.release(lease);
+    }
     const durable = new Promise<void>((resolve, reject) => this.group.push({ resolve, reject }));
     this.scheduleCommit();
     this.release(lease);
@@ -143,6 +155,7 @@ class SqliteDriver implements Driver {
     const lease = connection as Lease;
     if (!lease.inTransaction) return; // the commit itself failed: the group was already rolled back
     lease.inTransaction = false;
+    lease.readOnly = false;
     if (this.db.inTransaction) {
       this.run('rollback to savepoint ordercare_tx');
       this.run('release savepoint ordercare_tx');
@@ -163,6 +176,7 @@ class SqliteDriver implements Driver {
   async execute<R>(lease: Lease, query: CompiledQuery): Promise<QueryResult<R>> {
     const stmt = this.prepare(query.sql);
     const params = query.parameters as unknown[];
+    if (lease.readOnly && !stmt.readonly) throw new Error('a read only transaction cannot write');
     const autocommit = !lease.inTransaction && !stmt.readonly;
     if (autocommit && this.db.inTransaction) this.commit();
     if (autocommit) await this.takeWriteLock();

@@ -27,6 +27,8 @@ export interface HandlerContext {
    * writes use this to be exactly-once.
    */
   once<T>(work: (tx: Tx) => Promise<T>): Promise<T | undefined>;
+  /** What the handler's `ahead` worked out for this event before the batch's transaction, if anything. */
+  ahead?: unknown;
 }
 
 export interface OutboxHandler {
@@ -47,5 +49,16 @@ export interface OutboxHandler {
    * instead of a few per event. Only for rows no transactional handler writes.
    */
   prepare?(tx: Tx, events: readonly OutboxEventRecord[]): Promise<void>;
+  /**
+   * Transactional handlers only: called once per batch *before* its transaction, with the batch's
+   * events the handler wants, for work that only reads and computes and may await something
+   * outside the database (rendering in a thread): inside the batch's transaction such a wait would
+   * hold the connection (on SQLite, every request's too). Returns a value per event id, which
+   * `handle` gets as `ctx.ahead`; `prepare` then sees only the events without one. What it read
+   * may be a moment old when `handle` runs, and it may have run for an event already handled, so
+   * `handle` still decides (and stores) in the transaction. If it throws, `handle` gets nothing
+   * ahead and works as without it.
+   */
+  ahead?(db: Db, events: readonly OutboxEventRecord[]): Promise<ReadonlyMap<string, unknown>>;
   handle(ctx: HandlerContext): Promise<void>;
 }

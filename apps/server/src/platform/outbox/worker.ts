@@ -46,6 +46,8 @@ export interface WorkerOptions {
 }
 
 type Mark = { event_id: string; handler: string; handled_at: string };
+/** What each handler's `ahead` returned, by event id. */
+type Ahead = ReadonlyMap<OutboxHandler, ReadonlyMap<string, unknown>>;
 
 export function backoffMs(attempt: number): number {
   const base = Math.min(2000 * 2 ** Math.max(0, attempt - 1), 3_600_000);
@@ -74,7 +76,12 @@ export function createWorker(options: WorkerOptions) {
   /** Claimed events never tried before (no attempt, no error): no handler can have marked them yet. */
   const untried = new Set<string>();
 
-  async function claim(): Promise<OutboxEventRecord[]> {
+  /**
+   * Claims a batch. `claimed` hears its events as soon as they are known, inside the claim's
+   * transaction: work started there (the handlers' `ahead`) runs while the claim is being made
+   * durable.
+   */
+  async function claim(claimed: (events: OutboxEventRecord[]) => void): Promise<OutboxEventRecord[]> {
     const now = clock.now().toISOString();
     return db.transaction().execute(async (tx) => {
       const due = await ops
@@ -98,7 +105,7 @@ export function createWorker(options: WorkerOptions) {
         .execute();
       untried.clear();
       for (const r of due) if (r.attempts === 0 && r.last_error === null) untried.add(r.id);
-      return due.map((r) => ({
+      const events = due.map((r) => ({
         id: r.id,
         type: r.type,
         aggregateType: r.aggregate_type,
@@ -107,6 +114,8 @@ export function createWorker(options: WorkerOptions) {
         attempt: r.attempts + 1,
         createdAt: r.created_at,
       }));
+      claimed(events);
+      return events;
     });
   }
 
@@ -128,11 +137,12 @@ export function createWorker(options: WorkerOptions) {
    * `settledTogether` the event is marked done in the same transaction as the work, so a mark
    * would add nothing: either both commit and the event is never run again, or neither does.
    */
-  async function runHandler(handler: OutboxHandler, event: OutboxEventRecord, tx?: Tx, settledTogether = false, later?: Mark[]): Promise<void> {
+  async function runHandler(handler: OutboxHandler, event: OutboxEventRecord, tx?: Tx, settledTogether = false, later?: Mark[], ahead?: unknown): Promise<void> {
     let marked = false;
     const ctx: HandlerContext = {
       db: tx ?? db,
       event,
+      ahead,
       idempotencyKey: `${event.id}:${handler.name}`,
       once: async (work) => {
         if (tx && settledTogether) return work(tx);
@@ -177,7 +187,7 @@ export function createWorker(options: WorkerOptions) {
    * again with each event behind its own savepoint. Transactional handlers only touch the
    * database, so running them again after a rollback is invisible.
    */
-  async function deliverBatch(events: OutboxEventRecord[]): Promise<{ rest: OutboxEventRecord[]; failures: Map<string, unknown> }> {
+  async function deliverBatch(events: OutboxEventRecord[], ahead: Ahead): Promise<{ rest: OutboxEventRecord[]; failures: Map<string, unknown> }> {
     const failures = new Map<string, unknown>();
     const rest: OutboxEventRecord[] = [];
     const inBatch = events.filter((e) => handlers.some((h) => h.transactional && wants(h, e)));
@@ -188,7 +198,7 @@ export function createWorker(options: WorkerOptions) {
       const done = await handledBy(tx, event);
       const settledTogether = !rest.includes(event);
       for (const handler of handlers) {
-        if (handler.transactional && !done.has(handler.name) && wants(handler, event)) await runHandler(handler, event, tx, settledTogether);
+        if (handler.transactional && !done.has(handler.name) && wants(handler, event)) await runHandler(handler, event, tx, settledTogether, undefined, ahead.get(handler)?.get(event.id));
       }
       return settledTogether;
     };
@@ -196,7 +206,8 @@ export function createWorker(options: WorkerOptions) {
     const run = (guarded: boolean) =>
       db.transaction().execute(async (tx) => {
         for (const handler of handlers) {
-          const wanted = handler.transactional && handler.prepare ? inBatch.filter((e) => wants(handler, e)) : [];
+          const known = ahead.get(handler);
+          const wanted = handler.transactional && handler.prepare ? inBatch.filter((e) => wants(handler, e) && !known?.has(e.id)) : [];
           if (wanted.length > 0) await handler.prepare!(tx, wanted);
         }
         if (!guarded) {
@@ -227,6 +238,25 @@ export function createWorker(options: WorkerOptions) {
       for (const event of inBatch) failures.set(event.id, e ?? new Error('outbox batch failed'));
     }
     return { rest: rest.filter((e) => !failures.has(e.id)), failures };
+  }
+
+  /**
+   * Each transactional handler's `ahead` for the events it wants, outside any transaction of the
+   * worker's. Never rejects: a handler whose `ahead` fails gets nothing ahead.
+   */
+  async function workAhead(events: readonly OutboxEventRecord[]): Promise<Ahead> {
+    const out = new Map<OutboxHandler, ReadonlyMap<string, unknown>>();
+    for (const handler of handlers) {
+      if (!handler.transactional || !handler.ahead) continue;
+      const wanted = events.filter((e) => wants(handler, e));
+      if (wanted.length === 0) continue;
+      try {
+        out.set(handler, await handler.ahead(db, wanted));
+      } catch (e) {
+        logger.warn({ err: e, handler: handler.name }, 'outbox handler could not work ahead; handling in the transaction');
+      }
+    }
+    return out;
   }
 
   async function settleIn(executor: Db | Tx, ids: readonly string[]): Promise<void> {
@@ -269,9 +299,10 @@ export function createWorker(options: WorkerOptions) {
 
   /** Claims and handles one batch; returns how many events it took. */
   async function runOnce(): Promise<number> {
-    const events = await claim();
+    let ahead: Promise<Ahead> = Promise.resolve(new Map());
+    const events = await claim((claimed) => (ahead = workAhead(claimed)));
     batchSize = events.length === batchSize ? Math.min(maxBatch, batchSize * 2) : Math.max(minBatch, Math.floor(batchSize / 2));
-    const { rest, failures } = await deliverBatch(events);
+    const { rest, failures } = await deliverBatch(events, await ahead);
     for (const [id, failure] of failures) await settleWith(events.find((e) => e.id === id)!, failure, []);
     for (const event of rest) {
       const marks: Mark[] = [];
