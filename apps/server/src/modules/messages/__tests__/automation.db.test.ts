@@ -3,10 +3,13 @@ import type { MessageRule, MessagesStatus } from '@ordercare/contracts';
 import { manualClock } from '../../../../test/support/clock.js';
 import { dbKind } from '../../../../test/support/db.js';
 import { startTestRuntime, type TestRuntime } from '../../../../test/support/runtime.js';
-import { EMAIL_OFF } from '../index.js';
+import { createWorker } from '../../../platform/outbox/index.js';
+import { EMAIL_OFF, inlineRenderer, messagesHandlers, startRenderThread, type Renderer } from '../index.js';
 import { countingStatements } from '../../../../test/support/statements.js';
 import { createCustomer, messagesOf, placeOrder, seedStock } from './helpers.js';
 
+// A worker thread cannot load TypeScript: the thread runs the built server (npm test builds it first).
+const BUILT_ENTRY = new URL('../../../../dist/modules/messages/render-thread.js', import.meta.url);
 const clock = manualClock(); // 17:00 in Shanghai
 let rt: TestRuntime;
 
@@ -103,6 +106,29 @@ describe('automation without SMTP', () => {
     await rt.worker.drain();
     const [update] = await messagesOf(rt, `orderId=${order.id}&channel=portal`);
     expect(update).toMatchObject({ templateKey: 'status_update', status: 'delivered', subject: `Order ${order.number}: in production` });
+  });
+
+  it('renders in a thread, or in the transaction when that fails: the same message either way', async () => {
+    const person = await createCustomer(rt, { name: '<b>Thread</b> 客户', email: 'thread@example.com' });
+    await rt.worker.drain();
+    const drainWith = (renderer: Renderer) => createWorker({ db: rt.deps.db, ops: rt.deps.ops, clock, logger: rt.deps.logger, handlers: messagesHandlers({ ...rt.deps, renderer }) }).drain();
+    const thread = startRenderThread(() => {}, { entry: BUILT_ENTRY });
+    expect(thread).not.toBe(inlineRenderer);
+    const viaThread = await placeOrder(rt, person.id);
+    try {
+      await drainWith(thread);
+    } finally {
+      await thread.close();
+    }
+    const gone: Renderer = { renderAll: () => Promise.reject(new Error('render thread gone')), close: async () => {} };
+    const viaFallback = await placeOrder(rt, person.id);
+    await drainWith(gone);
+    const [a] = await messagesOf(rt, `orderId=${viaThread.id}`);
+    const [b] = await messagesOf(rt, `orderId=${viaFallback.id}`);
+    expect(a).toMatchObject({ status: 'queued', statusReason: EMAIL_OFF, subject: `Order ${viaThread.number} confirmed` });
+    expect(b).toMatchObject({ status: 'queued', statusReason: EMAIL_OFF, subject: `Order ${viaFallback.number} confirmed` });
+    expect(a!.html).toContain('&lt;b&gt;Thread&lt;/b&gt; 客户');
+    expect(b!.html!.replaceAll(viaFallback.number, 'N')).toBe(a!.html!.replaceAll(viaThread.number, 'N'));
   });
 
   it('only managers and admins edit rules and templates; every staff role reads messages', async () => {

@@ -222,6 +222,30 @@ describe('SQLite fsync off the event loop (syncWalOffThread)', () => {
     expect(done).toBe(true);
   });
 
+  it('ends a read only transaction without waiting for the fsync of the group it read in, and refuses writes in it', async () => {
+    let written = false;
+    const write = put('pending').then(() => (written = true));
+    const read = synced
+      .transaction()
+      .setAccessMode('read only')
+      .execute((tx) => tx.selectFrom('items').select('label').execute());
+    await new Promise((r) => setTimeout(r, 20));
+    expect(held).toHaveLength(1); // the group's fsync, held back
+    expect(written).toBe(false);
+    // Same turn, same group: the read saw the write, and ended without waiting for that fsync.
+    expect((await read).map((r) => r.label)).toEqual(['pending']);
+    await expect(
+      synced
+        .transaction()
+        .setAccessMode('read only')
+        .execute((tx) => tx.insertInto('items').values({ label: 'sneaked' } as never).execute()),
+    ).rejects.toThrow('a read only transaction cannot write');
+    await releaseHeld();
+    await write;
+    await releaseHeld();
+    expect(visibleElsewhere()).toEqual(['pending']);
+  });
+
   it('syncs the WAL with fdatasync when no sync is given, before answering', async () => {
     const conn2 = new BetterSqlite3(file);
     conn2.pragma('journal_mode = WAL');
