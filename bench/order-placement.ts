@@ -230,14 +230,15 @@ async function main() {
     const probe = await backlogProbe(db);
     const closed: (LoadResult & { concurrency: number; backlog: number; cpuMs: number })[] = [];
     const statements = db.engine === 'postgres' && args['pg-stats'] ? await statementStats(db.databaseUrl) : undefined;
+    const threaded = [server.pid, ...(servers[1] ? [servers[1].pid] : [])]; // --cpu-split: their event loops too
     for (const c of CONCURRENCY) {
       const cpu0 = machineBusyMs();
-      const ticks0 = args['cpu-split'] ? processTicks() : undefined;
+      const ticks0 = args['cpu-split'] ? processTicks(threaded) : undefined;
       await statements?.reset();
       await tail?.reset();
       const r = await closedLoop(client, request, { concurrency: c, seconds: SECONDS });
       const cpuMs = (machineBusyMs() - cpu0) / r.ok;
-      if (ticks0) diagnoses.push(`CPU by process, closed loop at concurrency ${c}: ${cpuSplit(ticks0, processTicks(), { server: server.pid, worker: servers[1]?.pid, self: process.pid })}`);
+      if (ticks0) diagnoses.push(`CPU by process, closed loop at concurrency ${c}: ${cpuSplit(ticks0, processTicks(threaded), { server: server.pid, worker: servers[1]?.pid, self: process.pid })}`);
       if (statements) diagnoses.push(`${await statements.report(r.ok)}\n\n(closed loop at concurrency ${c})`);
       if (tail) diagnoses.push(await tail.report(`closed loop at concurrency ${c}`));
       const backlog = await probe.count();

@@ -1,23 +1,39 @@
 /**
  * Diagnoses for the placement bench, off by default:
- * - `--cpu-split`: which processes used the machine's CPU during a step (from /proc/<pid>/stat);
+ * - `--cpu-split`: which processes used the machine's CPU during a step (from /proc/<pid>/stat),
+ *   and how much of the server's was its event loop (its main thread; the rest is its threads);
  * - `--pg-stats`: what PostgreSQL spent per order in each statement (pg_stat_statements), where
  *   execution time includes time spent waiting for row locks.
  */
 import fs from 'node:fs';
 import pg from 'pg';
 
-/** CPU ticks (user + system, and system alone) of every process now, with its command line. */
-export function processTicks(): Map<number, { ticks: number; system: number; cmd: string }> {
+/** utime + stime and stime of a /proc stat line, in ticks. */
+function ticksOf(stat: string): { ticks: number; system: number } {
+  // Fields after the command's closing parenthesis: state is the first, utime the 12th, stime the 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { ticks: Number(fields[11]) + Number(fields[12]), system: Number(fields[12]) };
+}
+
+/**
+ * CPU ticks (user + system, and system alone) of every process now, with its command line. The
+ * main thread of each pid in `threadsOf` is also listed, under the pid negated (its event loop).
+ */
+export function processTicks(threadsOf: readonly number[] = []): Map<number, { ticks: number; system: number; cmd: string }> {
   const out = new Map<number, { ticks: number; system: number; cmd: string }>();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // Fields after the command's closing parenthesis: state is the first, utime the 12th, stime the 13th.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
-      out.set(Number(entry), { ticks: Number(fields[11]) + Number(fields[12]), system: Number(fields[12]), cmd });
+      out.set(Number(entry), { ...ticksOf(stat), cmd });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  for (const pid of threadsOf) {
+    try {
+      out.set(-pid, { ...ticksOf(fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')), cmd: '(main thread)' });
     } catch {
       // gone meanwhile
     }
@@ -33,6 +49,7 @@ export function cpuSplit(before: Map<number, { ticks: number; system: number }>,
   const used = new Map<string, number>();
   const kernel = new Map<string, number>();
   for (const [pid, now] of after) {
+    if (pid < 0) continue; // a main thread, reported beside its process below
     const delta = now.ticks - (before.get(pid)?.ticks ?? 0);
     if (delta <= 0) continue;
     const group =
@@ -42,9 +59,14 @@ export function cpuSplit(before: Map<number, { ticks: number; system: number }>,
   }
   const total = [...used.values()].reduce((a, b) => a + b, 0);
   const pct = (ticks: number) => Math.round((100 * ticks) / total);
+  const loop = (pid: number | undefined) => {
+    const now = pid === undefined ? undefined : after.get(-pid);
+    const then = pid === undefined ? undefined : before.get(-pid);
+    return now && then ? `, its event loop ${pct(now.ticks - then.ticks)} %` : '';
+  };
   return [...used]
     .sort((a, b) => b[1] - a[1])
-    .map(([group, ticks]) => `${group} ${pct(ticks)} % (kernel ${pct(kernel.get(group) ?? 0)} %)`)
+    .map(([group, ticks]) => `${group} ${pct(ticks)} % (kernel ${pct(kernel.get(group) ?? 0)} %${group === 'server' ? loop(groups.server) : group === 'worker' ? loop(groups.worker) : ''})`)
     .join(', ');
 }
 

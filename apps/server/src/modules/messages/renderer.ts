@@ -64,7 +64,9 @@ export interface RenderReply {
 export function startRenderThread(warn: (message: string) => void, options: { entry?: URL } = {}): Renderer {
   const entry = options.entry ?? new URL('./render-thread.js', import.meta.url);
   if (!fs.existsSync(fileURLToPath(entry))) return inlineRenderer;
-  const thread = new Thread(entry);
+  // Small heaps: a batch of templates and their data is a few hundred KB at most (liquidjs limits
+  // each render to 10 MB). A thread that runs out of memory dies, and rendering falls back.
+  const thread = new Thread(entry, { resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
   thread.unref(); // an idle render thread never keeps the process alive
   const pending = new Map<number, { jobs: readonly RenderJob[]; resolve: (outcomes: RenderOutcome[]) => void; reject: (e: unknown) => void }>();
   let nextId = 1;
