@@ -13,9 +13,9 @@ export interface RenderJob {
 export type RenderOutcome = { rendered: Rendered } | { problem: TemplateProblem };
 
 /**
- * Where the automation renders its journey messages. Rendering is pure CPU (liquidjs), and in the
- * order-placement bench it was about a sixth of the server's CPU per order while the embedded
- * outbox worker shared the event loop with requests, so `serve` renders them in a thread.
+ * Where the automation renders its journey messages. Rendering is pure CPU (liquidjs): in the
+ * order-placement bench it was 6–7 % of the event loop's time while the embedded outbox worker
+ * shared that loop with requests, so `serve` renders them in a thread (docs/PERFORMANCE.md).
  */
 export interface Renderer {
   /** Renders every job, in order. */
