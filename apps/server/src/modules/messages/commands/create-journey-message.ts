@@ -6,11 +6,10 @@ import { newId } from '../../../platform/ids.js';
 import { emitEvent, scheduleTimer, type OutboxEventRecord } from '../../../platform/outbox/index.js';
 import type { ChannelRegistry } from '../channels/index.js';
 import { keptReason, SEND_DUE, type JourneyMessage } from '../message.js';
-import { currentTemplate, insertMessage } from '../messages.repo.js';
+import { currentTemplate, findRule, insertMessage } from '../messages.repo.js';
 import { problemText } from '../render.js';
 import { inlineRenderer, type RenderJob, type RenderOutcome } from '../renderer.js';
 import { decideDelivery } from '../rules.js';
-import { findRule } from '../messages.repo.js';
 import { templateData } from './template-data.js';
 
 /** A journey message decided (rule, channel, time, template and its data) but not yet rendered. */
@@ -19,13 +18,11 @@ export interface JourneyPlan {
   job: RenderJob;
   /** `template key/channel/locale vN`, for the reason when it cannot be rendered. */
   templateRef: string;
-  sendAfter: string | null;
 }
 
 /** A journey message ready to store: its row, rendered (or `failed` with the reason). */
 export interface ComposedMessage {
   row: MessagesTable;
-  sendAfter: string | null;
 }
 
 /**
@@ -79,7 +76,6 @@ export async function planJourneyMessage(db: Executor, deps: Pick<Deps, 'clock' 
     },
     job: { source: template, data },
     templateRef: `${rule.templateKey}/${channel}/${locale} v${template.version}`,
-    sendAfter,
   };
 }
 
@@ -94,7 +90,7 @@ export function finishJourneyMessage(plan: JourneyPlan, outcome: RenderOutcome, 
   // A channel that is not set up (email without SMTP_URL) keeps the message queued; sending it
   // would only record that, so no send is scheduled. Staff send it with Resend once it is set up.
   if (row.status === 'queued' && !channels[row.channel as MessageChannel].configured) row.status_reason = keptReason(row.channel as MessageChannel);
-  return { row, sendAfter: plan.sendAfter };
+  return { row };
 }
 
 /**
@@ -112,8 +108,8 @@ export async function storeJourneyMessage(tx: Tx, channels: ChannelRegistry, eve
   const common = { messageId: id, customerId: row.customer_id, orderId: row.order_id };
   const kept = row.status === 'queued' && !channels[row.channel as MessageChannel].configured;
   if (row.status === 'queued' && !kept) await emitEvent(tx, at, { type: SEND_DUE, aggregateType: 'message', aggregateId: id, payload: { messageId: id }, dedupeKey: `message.send:${id}:1` });
-  if (row.status === 'held' && message.sendAfter) {
-    await scheduleTimer(tx, at, message.sendAfter, { type: SEND_DUE, aggregateType: 'message', aggregateId: id, payload: { messageId: id }, dedupeKey: `message.send:${id}:held` });
+  if (row.status === 'held' && row.send_after) {
+    await scheduleTimer(tx, at, row.send_after, { type: SEND_DUE, aggregateType: 'message', aggregateId: id, payload: { messageId: id }, dedupeKey: `message.send:${id}:held` });
   }
   if (row.status === 'suppressed' || row.status === 'failed') await emitEvent(tx, at, { type: `message.${row.status}`, aggregateType: 'message', aggregateId: id, payload: { ...common, reason: row.status_reason } });
   return id;
