@@ -140,7 +140,7 @@ function tailProbe(pid: number) {
 }
 
 /** `--timeline`: the slow requests of a step by the 100 ms they were due in, as one line each. */
-function timeline(step: string, slow: readonly { at: number; ms: number; late: number }[]): string {
+function timeline(step: string, slow: readonly { at: number; ms: number; late: number }[], startedAt: number): string {
   const windows = new Map<number, { ms: number; late: number }[]>();
   for (const s of slow) {
     const w = Math.floor(s.at / 100);
@@ -151,7 +151,8 @@ function timeline(step: string, slow: readonly { at: number; ms: number; late: n
   const lines = [...windows.entries()]
     .sort(([a], [b]) => a - b)
     .map(([w, l]) => `- ${(w / 10).toFixed(1)} s: ${l.length} (${l.map((x) => x.ms.toFixed(0)).join(', ')} ms; the load generator sent them up to ${Math.max(...l.map((x) => x.late)).toFixed(1)} ms late)`);
-  return [`Requests over 25 ms, ${step}, by when they were due (${slow.length} in all):`, '', ...(lines.length ? lines : ['- none'])].join('\n');
+  const began = new Date(startedAt).toISOString().slice(11, 23);
+  return [`Requests over 25 ms, ${step} (started ${began} UTC), by when they were due (${slow.length} in all):`, '', ...(lines.length ? lines : ['- none'])].join('\n');
 }
 
 /** Waits (up to a minute) until the worker has handled every due event. */
@@ -263,7 +264,7 @@ async function main() {
       await drained(probe);
       const raw = await rawAt(rate);
       log(`    raw engine at ${rate}/s: p50 ${ms(raw.latency.p50)} p99 ${ms(raw.latency.p99)} ms`);
-      if (args.timeline) diagnoses.push(timeline(`open loop at ${pct(f)} (${rate}/s, p99 ${ms(r.latency.p99)} ms)`, r.slow));
+      if (args.timeline) diagnoses.push(timeline(`open loop at ${pct(f)} (${rate}/s, p99 ${ms(r.latency.p99)} ms)`, r.slow, r.startedAt));
       open.push({ ...r, fraction: f, backlog, cpuMs, raw });
     }
     await probe.close();

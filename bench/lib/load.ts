@@ -108,7 +108,7 @@ export async function openLoop(
   client: Client,
   next: (i: number) => Request,
   options: { rate: number; seconds: number },
-): Promise<LoadResult & { offered: number; maxOutstanding: number; slow: { at: number; ms: number; late: number }[] }> {
+): Promise<LoadResult & { offered: number; maxOutstanding: number; slow: { at: number; ms: number; late: number }[]; startedAt: number }> {
   const rec = new Recorder();
   /**
    * Requests slower than 25 ms: when each was due (ms into the step), its latency, and how late
@@ -118,6 +118,8 @@ export async function openLoop(
   const total = Math.max(1, Math.round(options.rate * options.seconds));
   const interval = 1000 / options.rate;
   const start = nowMs() + 5;
+  /** Wall-clock time of `start`, to line the step up with logs and samples taken elsewhere. */
+  const startedAt = Date.now() + 5;
   let sent = 0;
   let outstanding = 0;
   let maxOutstanding = 0;
@@ -152,5 +154,5 @@ export async function openLoop(
   });
   await Promise.all(pending);
   const seconds = (nowMs() - start) / 1000;
-  return { ...rec.result(seconds), offered: options.rate, maxOutstanding, slow };
+  return { ...rec.result(seconds), offered: options.rate, maxOutstanding, slow, startedAt };
 }
