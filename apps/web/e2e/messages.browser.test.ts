@@ -11,6 +11,7 @@ let server: Server;
 let browser: Browser;
 let smtp: TestSmtp;
 let order: Order;
+let unreachable: Order;
 
 async function messagesOf(orderId: string): Promise<Message[]> {
   const res = await server.app.inject({ method: 'GET', url: `/api/v1/messages?orderId=${orderId}`, headers: await server.asRole('admin') });
@@ -36,6 +37,16 @@ beforeAll(async () => {
     requestedDeliveryDate: '2026-12-01',
   }, 201);
   await drainUntil(server, async () => (await messagesOf(order.id)).some((m) => m.status === 'sent'));
+  // A customer who switched every channel off: the confirmation is not sent, and says why.
+  const quiet = await apiCall<Customer>(server, 'POST', '/api/v1/customers', { kind: 'business', name: 'No Thanks Ltd', email: 'n@example.com', locale: 'en', consent: { email: false, sms: false, portal: false } }, 201);
+  unreachable = await apiCall<Order>(server, 'POST', '/api/v1/orders', {
+    customerId: quiet.id,
+    currency: 'CNY',
+    lines: [{ sku: 'VLV-DN50', quantity: 1 }],
+    shippingAddress: { name: 'Wang Wei', line1: '1 Nanjing Road', city: 'Shanghai', country: 'CN' },
+    requestedDeliveryDate: '2026-12-01',
+  }, 201);
+  await drainUntil(server, async () => (await messagesOf(unreachable.id)).some((m) => m.status === 'suppressed'));
 });
 afterAll(async () => {
   await browser?.close();
@@ -72,6 +83,11 @@ describe('messages in the back office', () => {
     await page.getByTestId('order-messages').scrollIntoViewIfNeeded();
     await shot(page, 'order-messages-en');
 
+    await page.goto(server.url + `/orders/${unreachable.id}`);
+    const reason = page.getByTestId('order-messages').getByTestId('message-reason');
+    await reason.waitFor();
+    expect(await reason.textContent()).toBe('Not sent: no channel could reach the customer (opted out of Email; opted out of Portal inbox)');
+
     await page.goto(server.url + '/messages');
     await page.getByTestId('message-row').first().waitFor();
     await shot(page, 'messages-list-en');
@@ -97,6 +113,13 @@ describe('messages in the back office', () => {
     expect(await page.getByTestId('order-messages').getByTestId('message-status').first().textContent()).toBe('已发送');
     await page.getByTestId('order-messages').scrollIntoViewIfNeeded();
     await shot(page, 'order-messages-zh-CN');
+
+    // The reason a message was not sent, in Chinese too (the server stores it as a code).
+    await page.goto(server.url + `/orders/${unreachable.id}`);
+    const reason = page.getByTestId('order-messages').getByTestId('message-reason');
+    await reason.waitFor();
+    expect(await reason.textContent()).toBe('未发送：没有可联系到客户的渠道（已退订邮件；已退订门户收件箱）');
+    await shot(page, 'order-message-reason-zh-CN');
 
     await page.goto(server.url + '/messages/rules');
     await page.getByTestId('rule-card').first().waitFor();

@@ -37,6 +37,29 @@ export const TEMPLATE_ATTACHMENTS = ['confirmation', 'invoice', 'packing-slip'] 
 export const TemplateAttachment = z.enum(TEMPLATE_ATTACHMENTS);
 export type TemplateAttachment = z.infer<typeof TemplateAttachment>;
 
+/**
+ * Why a message is where it is, as a code the screens translate (`statusReason` is the same in
+ * English, with the technical detail: a template's problem, the mail server's answer).
+ */
+export const MESSAGE_REASON_CODES = [
+  'held_until', // waits for quiet hours or the rule's delay, until sendAfter
+  'channel_off', // the channel is not set up (email without SMTP_URL): kept, not sent
+  'rule_off', // the rule for the event is switched off
+  'no_marketing_consent',
+  'no_channel', // every channel of the rule was passed over (see passedOver)
+  'render_failed',
+  'retrying', // an attempt failed; the next is at sendAfter
+  'send_failed',
+  'outcome_unknown', // the server stopped while sending
+  'resent', // staff sent it again
+] as const;
+export const MessageReasonCode = z.enum(MESSAGE_REASON_CODES);
+export type MessageReasonCode = z.infer<typeof MessageReasonCode>;
+export const PassedOverChannel = z.object({ channel: MessageChannel, why: z.enum(['opted_out', 'no_address', 'unavailable']) });
+export type PassedOverChannel = z.infer<typeof PassedOverChannel>;
+export const MessageReason = z.object({ code: MessageReasonCode, passedOver: z.array(PassedOverChannel).optional() });
+export type MessageReason = z.infer<typeof MessageReason>;
+
 export const Message = z.object({
   id: z.string(),
   customerId: z.string(),
@@ -54,6 +77,8 @@ export const Message = z.object({
   attachments: z.array(TemplateAttachment),
   status: MessageStatus,
   statusReason: z.string().nullable(),
+  /** `statusReason` as a code; null when there is none, and for messages stored before codes existed. */
+  reason: MessageReason.nullable(),
   attempts: z.number().int(),
   providerMessageId: z.string().nullable(),
   sendAfter: Timestamp.nullable(),

@@ -14,6 +14,7 @@ import * as m0012 from './0012_order_list_indexes.js';
 import * as m0013 from './0013_messages.js';
 import * as m0014 from './0014_inbox_contacts.js';
 import * as m0015 from './0015_orders_created_covering.js';
+import * as m0016 from './0016_message_reasons.js';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; add new files at the end. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013_messages': m0013,
   '0014_inbox_contacts': m0014,
   '0015_orders_created_covering': m0015,
+  '0016_message_reasons': m0016,
 };

@@ -1,4 +1,4 @@
-import type { Message, MessageChannel, MessageEventKey, MessageStatus, TemplateAttachment } from '@ordercare/contracts';
+import { MessageReason, type Message, type MessageChannel, type MessageEventKey, type MessageReasonCode, type MessageStatus, type PassedOverChannel, type TemplateAttachment } from '@ordercare/contracts';
 import type { MessagesTable } from '../../platform/db/schema.js';
 
 /** Asks the sender to (try to) send a message: one event per attempt, unique by its dedupe key. */
@@ -16,8 +16,29 @@ export function retryDelayMs(attempt: number, random: number = Math.random()): n
 
 export const OUTCOME_UNKNOWN = 'outcome unknown after a crash; check with the customer before resending';
 export const EMAIL_OFF = 'email is off (no SMTP_URL): the message is kept, not sent';
+
+/**
+ * The columns that say why a message is where it is: `status_reason` in English with any technical
+ * detail (for the API and the logs), and `reason` as a code the screens translate.
+ */
+export function because(code: MessageReasonCode, english: string, passedOver?: PassedOverChannel[]): Pick<MessagesTable, 'status_reason' | 'reason'> {
+  return { status_reason: english, reason: JSON.stringify(passedOver ? { code, passedOver } : { code }) };
+}
+export const NO_REASON: Pick<MessagesTable, 'status_reason' | 'reason'> = { status_reason: null, reason: null };
+
 /** Why a message of a channel that is not set up stays queued. */
-export const keptReason = (channel: string) => (channel === 'email' ? EMAIL_OFF : `${channel} is not configured: the message is kept, not sent`);
+export const keptReason = (channel: string) => because('channel_off', channel === 'email' ? EMAIL_OFF : `${channel} is not configured: the message is kept, not sent`);
+
+/** The stored reason code, or null (none, or a message stored before codes existed). */
+function parseReason(json: string | null): MessageReason | null {
+  if (json === null) return null;
+  try {
+    const parsed = MessageReason.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 export interface JourneyMessage {
   event: MessageEventKey;
@@ -89,6 +110,7 @@ export function toMessage(r: MessagesTable): Message {
     attachments: JSON.parse(r.attachments) as TemplateAttachment[],
     status: r.status as MessageStatus,
     statusReason: r.status_reason,
+    reason: parseReason(r.reason),
     attempts: r.attempts,
     providerMessageId: r.provider_message_id,
     sendAfter: r.send_after,

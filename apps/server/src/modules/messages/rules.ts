@@ -1,4 +1,4 @@
-import type { Consent, MessageChannel, MessageEventKey, MessageRule, RuleChannel } from '@ordercare/contracts';
+import type { Consent, MessageChannel, MessageEventKey, MessageRule, PassedOverChannel, RuleChannel } from '@ordercare/contracts';
 import { MESSAGE_EVENT_KEYS } from '@ordercare/contracts';
 import { dateTimeFormat } from '../../platform/intl.js';
 
@@ -38,7 +38,7 @@ export interface DecisionInput {
 
 export type Decision =
   | { kind: 'send'; channel: MessageChannel; to: string; sendAfter: Date | null }
-  | { kind: 'skip'; reason: string };
+  | { kind: 'skip'; code: 'rule_off' | 'no_marketing_consent' | 'no_channel'; reason: string; passedOver?: PassedOverChannel[] };
 
 /**
  * Which channel a journey message goes out on, and when: the rule's channels in order (`preferred`
@@ -48,29 +48,35 @@ export type Decision =
  */
 export function decideDelivery(input: DecisionInput): Decision {
   const { rule, recipient, usable } = input;
-  if (!rule.enabled) return { kind: 'skip', reason: 'the rule for this event is switched off' };
-  if (input.marketing && !recipient.consent.marketing) return { kind: 'skip', reason: 'no consent to marketing messages' };
+  if (!rule.enabled) return { kind: 'skip', code: 'rule_off', reason: 'the rule for this event is switched off' };
+  if (input.marketing && !recipient.consent.marketing) return { kind: 'skip', code: 'no_marketing_consent', reason: 'no consent to marketing messages' };
   const order = expandChannels(rule.channels, recipient.preferredChannel);
-  const reasons: string[] = [];
+  const passedOver: PassedOverChannel[] = [];
   for (const channel of order) {
     if (!recipient.consent[channel]) {
-      reasons.push(`opted out of ${channel}`);
+      passedOver.push({ channel, why: 'opted_out' });
       continue;
     }
     const to = channel === 'email' ? recipient.email : channel === 'sms' ? recipient.phone : 'portal';
     if (!to) {
-      reasons.push(`no ${channel === 'email' ? 'email address' : 'phone number'}`);
+      passedOver.push({ channel, why: 'no_address' });
       continue;
     }
     if (!usable[channel]) {
-      reasons.push(`${channel} is not available`);
+      passedOver.push({ channel, why: 'unavailable' });
       continue;
     }
     let at = new Date(input.now.getTime() + rule.delayMinutes * 60_000);
     if (channel !== 'portal' && rule.quietHoursStart && rule.quietHoursEnd) at = afterQuietHours(at, rule.quietHoursStart, rule.quietHoursEnd, rule.timeZone);
     return { kind: 'send', channel, to, sendAfter: at.getTime() > input.now.getTime() ? at : null };
   }
-  return { kind: 'skip', reason: reasons.length > 0 ? reasons.join('; ') : 'no channel' };
+  return { kind: 'skip', code: 'no_channel', reason: passedOver.length > 0 ? passedOver.map(passedOverText).join('; ') : 'no channel', passedOver };
+}
+
+function passedOverText({ channel, why }: PassedOverChannel): string {
+  if (why === 'opted_out') return `opted out of ${channel}`;
+  if (why === 'no_address') return `no ${channel === 'email' ? 'email address' : 'phone number'}`;
+  return `${channel} is not available`;
 }
 
 export function expandChannels(channels: readonly RuleChannel[], preferred: string): MessageChannel[] {

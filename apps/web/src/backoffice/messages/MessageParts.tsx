@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useLocale } from '../../shared/useLocale';
 import { usePermissions } from '../permissions';
 import { useMessageList, useResendMessage, type MessageFilter } from './api';
+import { messageReason } from './reason';
 
 const STATUS_COLORS: Record<MessageStatus, string> = {
   queued: 'gray',
@@ -57,11 +58,7 @@ export function MessageItem({ message, showCustomer = false }: { message: Messag
         {message.templateKey ? ` · ${t(`messages.templateKeys.${message.templateKey}`, { defaultValue: message.templateKey })} v${message.templateVersion ?? 0}` : ''}
         {showCustomer ? ` · ${message.customerId}` : ''}
       </Text>
-      {message.statusReason ? (
-        <Text fz="xs" c={message.status === 'failed' || message.status === 'bounced' ? 'red' : 'dimmed'} data-testid="message-reason">
-          {message.statusReason}
-        </Text>
-      ) : null}
+      <MessageReasonText message={message} />
       {can('messages.send') && RESENDABLE.includes(message.status) ? (
         <Group>
           <Button size="compact-xs" variant="light" loading={resend.isPending} onClick={() => resend.mutate(message.id)} data-testid="message-resend">
@@ -70,6 +67,24 @@ export function MessageItem({ message, showCustomer = false }: { message: Messag
         </Group>
       ) : null}
     </Stack>
+  );
+}
+
+/** Why the message is where it is, in the reader's language, with any technical detail under it. */
+export function MessageReasonText({ message }: { message: Message }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const reason = messageReason(t, locale, message);
+  if (!reason) return null;
+  return (
+    <Text fz="xs" c={message.status === 'failed' || message.status === 'bounced' ? 'red' : 'dimmed'} maw={520} data-testid="message-reason" data-code={message.reason?.code}>
+      {reason.text}
+      {reason.detail ? (
+        <Text span fz="xs" c="dimmed" display="block" data-testid="message-reason-detail">
+          {reason.detail}
+        </Text>
+      ) : null}
+    </Text>
   );
 }
 

@@ -9,7 +9,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { useLocale } from '../../shared/useLocale';
 import { usePermissions } from '../permissions';
 import { useMessageList } from './api';
-import { MessageStatusBadge } from './MessageParts';
+import { MessageReasonText, MessageStatusBadge } from './MessageParts';
 
 /** Every message with its delivery status; filter by status and channel. */
 export function MessagesPage() {
@@ -79,11 +79,7 @@ export function MessagesPage() {
             </Table.Td>
             <Table.Td>
               <MessageStatusBadge status={m.status} />
-              {m.statusReason ? (
-                <Text fz="xs" c="dimmed" maw={260}>
-                  {m.statusReason}
-                </Text>
-              ) : null}
+              <MessageReasonText message={m} />
             </Table.Td>
             <Table.Td fz="sm">{t(`messages.channels.${m.channel}`)}</Table.Td>
             <Table.Td fz="sm">

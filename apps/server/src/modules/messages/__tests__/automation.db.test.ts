@@ -48,7 +48,7 @@ describe('automation without SMTP', () => {
     const o1 = await placeOrder(rt, mail.id);
     const o2 = await placeOrder(rt, portal.id);
     await rt.worker.drain();
-    expect(await messagesOf(rt, `orderId=${o1.id}`)).toMatchObject([{ channel: 'email', status: 'queued', statusReason: EMAIL_OFF, subject: `Order ${o1.number} confirmed` }]);
+    expect(await messagesOf(rt, `orderId=${o1.id}`)).toMatchObject([{ channel: 'email', status: 'queued', statusReason: EMAIL_OFF, reason: { code: 'channel_off' }, subject: `Order ${o1.number} confirmed` }]);
     expect(await messagesOf(rt, `orderId=${o2.id}`)).toMatchObject([{ channel: 'portal', status: 'delivered', to: portal.id }]);
     const inbox = await rt.app.inject({ method: 'GET', url: `/api/v1/orders/${o2.id}/conversation`, headers: await rt.asRole('support') });
     expect(inbox.body).toContain(`Order ${o2.number} confirmed`);
@@ -59,7 +59,14 @@ describe('automation without SMTP', () => {
     const quiet = await createCustomer(rt, { name: 'No Thanks', email: 'n@example.com', consent: { email: false, sms: false, portal: false } });
     const order = await placeOrder(rt, quiet.id);
     await rt.worker.drain();
-    expect(await messagesOf(rt, `customerId=${quiet.id}`)).toMatchObject([{ status: 'suppressed', statusReason: 'opted out of email; opted out of portal', orderId: order.id }]);
+    expect(await messagesOf(rt, `customerId=${quiet.id}`)).toMatchObject([
+      {
+        status: 'suppressed',
+        statusReason: 'opted out of email; opted out of portal',
+        reason: { code: 'no_channel', passedOver: [{ channel: 'email', why: 'opted_out' }, { channel: 'portal', why: 'opted_out' }] },
+        orderId: order.id,
+      },
+    ]);
   });
 
   it('fallback: SMS preferred but no SMS provider → email; email opted out → portal', async () => {
@@ -89,7 +96,7 @@ describe('automation without SMTP', () => {
     const order = await placeOrder(rt, c.id);
     await rt.worker.drain();
     const [held] = await messagesOf(rt, `orderId=${order.id}`);
-    expect(held).toMatchObject({ status: 'held', sendAfter: '2026-11-22T10:00:00.000Z' });
+    expect(held).toMatchObject({ status: 'held', sendAfter: '2026-11-22T10:00:00.000Z', reason: { code: 'held_until' } });
     clock.advance(60 * 60_000);
     await rt.worker.drain();
     expect(await messagesOf(rt, `orderId=${order.id}`)).toMatchObject([{ status: 'queued', statusReason: EMAIL_OFF }]);

@@ -57,6 +57,6 @@ describe('kill -9 of the worker process between sending and marking sent', () =>
     await until(async () => (await messagesOf(rt, `orderId=${order.id}`))[0]?.status === 'failed', 'the restarted worker to report the message');
     await second.stop('SIGTERM');
     expect(smtp.received.length).toBe(1);
-    expect((await messagesOf(rt, `orderId=${order.id}`))[0]).toMatchObject({ status: 'failed', statusReason: OUTCOME_UNKNOWN, attempts: 1 });
+    expect((await messagesOf(rt, `orderId=${order.id}`))[0]).toMatchObject({ status: 'failed', statusReason: OUTCOME_UNKNOWN, reason: { code: 'outcome_unknown' }, attempts: 1 });
   });
 });

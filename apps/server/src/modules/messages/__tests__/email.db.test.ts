@@ -75,11 +75,12 @@ describe('email over a real SMTP server', () => {
     await rt.worker.drain();
     expect(smtp.received.length - before).toBe(1); // the customer received one message
     const [message] = await messagesOf(rt, `orderId=${order.id}`);
-    expect(message).toMatchObject({ status: 'failed', statusReason: OUTCOME_UNKNOWN });
+    expect(message).toMatchObject({ status: 'failed', statusReason: OUTCOME_UNKNOWN, reason: { code: 'outcome_unknown' } });
     expect((await messagesOf(rt, `customerId=${li.id}&status=failed`)).map((m) => m.id)).toContain(message!.id);
     // Staff decide to resend: exactly one more.
     const res = await rt.app.inject({ method: 'POST', url: `/api/v1/messages/${message!.id}/resend`, headers: await rt.asRole('support') });
     expect(res.statusCode, res.body).toBe(202);
+    expect(res.json()).toMatchObject({ status: 'queued', statusReason: 'resent by staff', reason: { code: 'resent' } });
     await rt.worker.drain();
     expect(smtp.received.length - before).toBe(2);
     expect((await messagesOf(rt, `orderId=${order.id}`))[0]).toMatchObject({ status: 'sent', attempts: 2 });
@@ -90,18 +91,18 @@ describe('email over a real SMTP server', () => {
     const order = await placeOrder(rt, li.id);
     await rt.worker.drain();
     let [message] = await messagesOf(rt, `orderId=${order.id}`);
-    expect(message).toMatchObject({ status: 'queued', attempts: 1 });
+    expect(message).toMatchObject({ status: 'queued', attempts: 1, reason: { code: 'retrying' } });
     expect(message!.statusReason).toMatch(/attempt 1 failed: .*451/);
     clock.advance(2 * 60_000);
     await rt.worker.drain();
     [message] = await messagesOf(rt, `orderId=${order.id}`);
-    expect(message).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(message).toMatchObject({ status: 'sent', attempts: 2, statusReason: null, reason: null });
 
     smtp.refuse.push(550);
     const refused = await placeOrder(rt, li.id);
     await rt.worker.drain();
     [message] = await messagesOf(rt, `orderId=${refused.id}`);
-    expect(message).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(message).toMatchObject({ status: 'failed', attempts: 1, reason: { code: 'send_failed' } });
     expect(message!.statusReason).toMatch(/550/);
   });
 

@@ -5,7 +5,7 @@ import type { MessagesTable } from '../../../platform/db/schema.js';
 import { newId } from '../../../platform/ids.js';
 import { emitEvent, scheduleTimer, type OutboxEventRecord } from '../../../platform/outbox/index.js';
 import type { ChannelRegistry } from '../channels/index.js';
-import { keptReason, SEND_DUE, type JourneyMessage } from '../message.js';
+import { because, keptReason, NO_REASON, SEND_DUE, type JourneyMessage } from '../message.js';
 import { currentTemplate, findRule, insertMessage } from '../messages.repo.js';
 import { problemText } from '../render.js';
 import { inlineRenderer, type RenderJob, type RenderOutcome } from '../renderer.js';
@@ -65,7 +65,11 @@ export async function planJourneyMessage(db: Executor, deps: Pick<Deps, 'clock' 
       template_version: template.version,
       attachments: JSON.stringify(channel === 'email' ? template.attachments : []),
       status: decision.kind === 'skip' ? 'suppressed' : sendAfter ? 'held' : 'queued',
-      status_reason: decision.kind === 'skip' ? decision.reason : sendAfter ? `waits until ${sendAfter} (quiet hours or delay)` : null,
+      ...(decision.kind === 'skip'
+        ? because(decision.code, decision.reason, decision.passedOver)
+        : sendAfter
+          ? because('held_until', `waits until ${sendAfter} (quiet hours or delay)`)
+          : NO_REASON),
       attempts: 0,
       idempotency_key: `${event.id}:${journey.event}:${decision.kind === 'send' ? channel : 'none'}`,
       provider_message_id: null,
@@ -85,11 +89,11 @@ export function finishJourneyMessage(plan: JourneyPlan, outcome: RenderOutcome, 
   if ('rendered' in outcome) Object.assign(row, outcome.rendered);
   else {
     row.status = 'failed';
-    row.status_reason = `the template ${plan.templateRef} could not be rendered: ${problemText(outcome.problem)}`;
+    Object.assign(row, because('render_failed', `the template ${plan.templateRef} could not be rendered: ${problemText(outcome.problem)}`));
   }
   // A channel that is not set up (email without SMTP_URL) keeps the message queued; sending it
   // would only record that, so no send is scheduled. Staff send it with Resend once it is set up.
-  if (row.status === 'queued' && !channels[row.channel as MessageChannel].configured) row.status_reason = keptReason(row.channel as MessageChannel);
+  if (row.status === 'queued' && !channels[row.channel as MessageChannel].configured) Object.assign(row, keptReason(row.channel as MessageChannel));
   return { row };
 }
 

@@ -5,7 +5,7 @@ import { postToInbox } from '../../inbox/index.js';
 import { orderDocument } from '../../orders/index.js';
 import type { OutgoingMessage } from '../channels/channel.js';
 import type { ChannelRegistry } from '../channels/index.js';
-import { keptReason, OUTCOME_UNKNOWN, retryDelayMs, SEND_DUE, toMessage } from '../message.js';
+import { because, keptReason, NO_REASON, OUTCOME_UNKNOWN, retryDelayMs, SEND_DUE, toMessage } from '../message.js';
 import { findMessage, moveMessage } from '../messages.repo.js';
 
 export interface SendHooks {
@@ -32,7 +32,7 @@ export async function sendMessage(deps: Deps, channels: ChannelRegistry, message
     if (!channel.acceptsIdempotencyKey) {
       const at = now();
       await deps.db.transaction().execute(async (tx) => {
-        if (await moveMessage(tx, messageId, ['sending'], { status: 'failed', status_reason: OUTCOME_UNKNOWN, updated_at: at })) {
+        if (await moveMessage(tx, messageId, ['sending'], { status: 'failed', ...because('outcome_unknown', OUTCOME_UNKNOWN), updated_at: at })) {
           await emitEvent(tx, at, { type: 'message.failed', aggregateType: 'message', aggregateId: messageId, payload: { ...events, reason: OUTCOME_UNKNOWN } });
         }
       });
@@ -41,8 +41,8 @@ export async function sendMessage(deps: Deps, channels: ChannelRegistry, message
   } else {
     if (row.status !== 'queued' && row.status !== 'held') return;
     if (!channel.configured) {
-      const reason = keptReason(channel.id);
-      if (row.status_reason !== reason) await moveMessage(deps.db, messageId, ['queued', 'held'], { status: 'queued', status_reason: reason, updated_at: now() });
+      const kept = keptReason(channel.id);
+      if (row.status_reason !== kept.status_reason) await moveMessage(deps.db, messageId, ['queued', 'held'], { status: 'queued', ...kept, updated_at: now() });
       return;
     }
     attempts = row.attempts + 1;
@@ -75,7 +75,7 @@ export async function sendMessage(deps: Deps, channels: ChannelRegistry, message
   const at = now();
   await deps.db.transaction().execute(async (tx) => {
     if (outcome.ok) {
-      if (!(await moveMessage(tx, messageId, ['sending'], { status: outcome.status, status_reason: null, provider_message_id: outcome.providerMessageId, sent_at: at, updated_at: at }))) return;
+      if (!(await moveMessage(tx, messageId, ['sending'], { status: outcome.status, ...NO_REASON, provider_message_id: outcome.providerMessageId, sent_at: at, updated_at: at }))) return;
       if (message.channel === 'portal') {
         // The inbox entry is written with the status change: exactly once, whatever crashed before.
         const posted = await postToInbox(tx, deps, { customerId: message.customerId, orderId: message.orderId, subject: message.subject, body: message.text, author: 'system' });
@@ -87,12 +87,12 @@ export async function sendMessage(deps: Deps, channels: ChannelRegistry, message
     const delay = outcome.permanent ? null : retryDelayMs(attempts);
     if (delay === null) {
       const reason = outcome.permanent ? outcome.error : `gave up after ${attempts} attempts: ${outcome.error}`;
-      await moveMessage(tx, messageId, ['sending'], { status: 'failed', status_reason: reason, updated_at: at });
+      await moveMessage(tx, messageId, ['sending'], { status: 'failed', ...because('send_failed', reason), updated_at: at });
       await emitEvent(tx, at, { type: 'message.failed', aggregateType: 'message', aggregateId: messageId, payload: { ...events, reason } });
       return;
     }
     const next = new Date(Date.parse(at) + delay).toISOString();
-    await moveMessage(tx, messageId, ['sending'], { status: 'queued', status_reason: `attempt ${attempts} failed: ${outcome.error}; next try at ${next}`, send_after: next, updated_at: at });
+    await moveMessage(tx, messageId, ['sending'], { status: 'queued', ...because('retrying', `attempt ${attempts} failed: ${outcome.error}; next try at ${next}`), send_after: next, updated_at: at });
     await scheduleTimer(tx, at, next, { type: SEND_DUE, aggregateType: 'message', aggregateId: messageId, payload: { messageId }, dedupeKey: `message.send:${messageId}:${attempts + 1}` });
   });
 }

@@ -6,7 +6,7 @@ import type { Tx } from '../../../platform/db/index.js';
 import { newId } from '../../../platform/ids.js';
 import { emitEvent } from '../../../platform/outbox/index.js';
 import { err, ok, type Result } from '../../../platform/result.js';
-import { SEND_DUE, toMessage, type MessageError } from '../message.js';
+import { NO_REASON, SEND_DUE, toMessage, type MessageError } from '../message.js';
 import { currentTemplate, findMessage, insertMessage } from '../messages.repo.js';
 import { renderTemplate, TemplateRenderError } from '../render.js';
 import { templateData } from './template-data.js';
@@ -58,7 +58,7 @@ export async function sendToCustomer(tx: Tx, deps: Pick<Deps, 'clock' | 'config'
     html: rendered.html,
     attachments: JSON.stringify(attachments),
     status: 'queued',
-    status_reason: null,
+    ...NO_REASON,
     attempts: 0,
     idempotency_key: `staff:${id}`,
     provider_message_id: null,

@@ -51,6 +51,7 @@ export interface MessagesTable {
   attachments: string; // JSON TemplateAttachment[]
   status: string; // queued | held | sending | sent | delivered | failed | bounced | suppressed
   status_reason: string | null;
+  reason: string | null; // JSON MessageReason: status_reason as a code the screens translate
   attempts: number;
   idempotency_key: string; // unique: `${eventId}:${ruleKey}:${channel}` or the staff request's key
   provider_message_id: string | null;
