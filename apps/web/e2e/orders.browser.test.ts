@@ -317,4 +317,31 @@ describe('orders in the back office', () => {
     await page.getByTestId('order-action-in_production').waitFor();
     await context.close();
   });
+
+  it("shows a customer's latest orders on the customer page, and all of them in the list", async () => {
+    const { context, page } = await signedInPage(browser, server);
+    await page.goto(server.url + `/customers/${beijing.id}`);
+    const card = page.getByTestId('customer-orders');
+    await expect.poll(() => card.getByTestId('customer-order').count()).toBe(1);
+    expect(await card.getByTestId('customer-order').getAttribute('data-id')).toBe(overdueOrder.id);
+    expect(await card.textContent()).toContain(overdueOrder.number);
+    await screenshot(page, 'customer-orders-en');
+    await card.getByTestId('customer-orders-all').click();
+    await expect.poll(() => page.url()).toContain(`customerId=${beijing.id}`);
+    // The list holds Acme's orders too; the link shows this customer's alone.
+    await expect.poll(() => page.getByTestId('order-row').count()).toBe(1);
+    expect(await page.getByTestId('order-row').getAttribute('data-number')).toBe(overdueOrder.number);
+
+    const newcomer = await apiCall<Customer>(server, 'POST', '/api/v1/customers', { kind: 'business', name: 'Hangzhou Newcomer Ltd', email: 'hello@newcomer.cn' }, 201);
+    await page.goto(server.url + `/customers/${newcomer.id}`);
+    await expect.poll(() => page.getByTestId('customer-orders').textContent()).toContain('No orders yet.');
+    expect(await page.getByTestId('customer-orders-all').count()).toBe(0);
+    await context.close();
+
+    const zh = await signedInPage(browser, server, { locale: 'zh-CN' });
+    await zh.page.goto(server.url + `/customers/${beijing.id}`);
+    await expect.poll(() => zh.page.getByTestId('customer-orders-all').textContent()).toBe('该客户的全部订单');
+    await screenshot(zh.page, 'customer-orders-zh-CN');
+    await zh.context.close();
+  });
 });

@@ -12,6 +12,7 @@ import { useLocale } from '../../shared/useLocale';
 import { usePermissions } from '../permissions';
 import { useCustomer } from './api';
 import { AddressCards, ContactsTable } from './CustomerRelations';
+import { CustomerOrders } from './CustomerOrders';
 import { CustomerTimeline } from './CustomerTimeline';
 import { LogContactButton } from './LogContactModal';
 import { TagBadges } from './TagBadges';
@@ -123,6 +124,7 @@ export function CustomerDetailPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
+            <CustomerOrders customerId={c.id} />
             <CustomerTimeline customerId={c.id} />
             <CustomerMessages customerId={c.id} />
           </Stack>

@@ -1,5 +1,6 @@
 import { Badge, Button, Card, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import type { Message, MessageStatus } from '@ordercare/contracts';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/format';
 import { IconInbox } from '../../shared/icons';
@@ -31,6 +32,11 @@ export function MessageStatusBadge({ status }: { status: MessageStatus }) {
 
 const RESENDABLE: readonly MessageStatus[] = ['failed', 'bounced', 'queued'];
 
+/** The address a message went to; a portal message goes to the customer's inbox, whose address is their id. */
+export function recipient(t: TFunction, message: Pick<Message, 'channel' | 'to'>): string {
+  return message.channel === 'portal' ? t('messages.portalInbox') : message.to;
+}
+
 /** One message: status, channel, subject, when, and the reason when it did not go out. */
 export function MessageItem({ message, showCustomer = false }: { message: Message; showCustomer?: boolean }) {
   const { t } = useTranslation();
@@ -54,7 +60,7 @@ export function MessageItem({ message, showCustomer = false }: { message: Messag
         </Text>
       </Group>
       <Text fz="xs" c="dimmed">
-        {message.to}
+        {recipient(t, message)}
         {message.templateKey ? ` · ${t(`messages.templateKeys.${message.templateKey}`, { defaultValue: message.templateKey })} v${message.templateVersion ?? 0}` : ''}
         {showCustomer ? ` · ${message.customerId}` : ''}
       </Text>

@@ -9,7 +9,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { useLocale } from '../../shared/useLocale';
 import { usePermissions } from '../permissions';
 import { useMessageList } from './api';
-import { MessageReasonText, MessageStatusBadge } from './MessageParts';
+import { MessageReasonText, MessageStatusBadge, recipient } from './MessageParts';
 
 /** Every message with its delivery status; filter by status and channel. */
 export function MessagesPage() {
@@ -93,7 +93,7 @@ export function MessagesPage() {
             </Table.Td>
             <Table.Td fz="sm">
               <AnchorLink to="/customers/$id" params={{ id: m.customerId }}>
-                {m.to}
+                {recipient(t, m)}
               </AnchorLink>
             </Table.Td>
           </Table.Tr>

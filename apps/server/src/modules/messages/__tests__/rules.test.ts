@@ -29,12 +29,40 @@ describe('decideDelivery', () => {
 
   it('suppresses with the reasons when every channel is opted out', () => {
     const d = decideDelivery(input({ recipient: { ...recipient, consent: { ...consent, email: false, sms: false, portal: false } } }));
-    expect(d).toEqual({ kind: 'skip', reason: 'opted out of email; opted out of portal' });
-    expect(decideDelivery(input({ rule: { ...defaultRule('status_update'), enabled: false } }))).toMatchObject({ kind: 'skip' });
+    expect(d).toEqual({
+      kind: 'skip',
+      code: 'no_channel',
+      reason: 'opted out of email; opted out of portal',
+      passedOver: [
+        { channel: 'email', why: 'opted_out' },
+        { channel: 'portal', why: 'opted_out' },
+      ],
+    });
+    expect(decideDelivery(input({ rule: { ...defaultRule('status_update'), enabled: false } }))).toMatchObject({ kind: 'skip', code: 'rule_off' });
+  });
+
+  it('names each channel passed over and why: no address, not available, opted out', () => {
+    const d = decideDelivery(
+      input({
+        rule: { ...defaultRule('order_confirmation'), channels: ['sms', 'email', 'portal'] },
+        recipient: { ...recipient, phone: null, consent: { ...consent, portal: false } },
+        usable: { email: false, sms: true, portal: true },
+      }),
+    );
+    expect(d).toEqual({
+      kind: 'skip',
+      code: 'no_channel',
+      reason: 'no phone number; email is not available; opted out of portal',
+      passedOver: [
+        { channel: 'sms', why: 'no_address' },
+        { channel: 'email', why: 'unavailable' },
+        { channel: 'portal', why: 'opted_out' },
+      ],
+    });
   });
 
   it('marketing needs the marketing consent', () => {
-    expect(decideDelivery(input({ marketing: true }))).toMatchObject({ kind: 'skip', reason: 'no consent to marketing messages' });
+    expect(decideDelivery(input({ marketing: true }))).toMatchObject({ kind: 'skip', code: 'no_marketing_consent', reason: 'no consent to marketing messages' });
     expect(decideDelivery(input({ marketing: true, recipient: { ...recipient, consent: { ...consent, marketing: true } } }))).toMatchObject({ kind: 'send' });
   });
 
