@@ -18,6 +18,15 @@ async function messagesOf(orderId: string): Promise<Message[]> {
   return res.json<{ data: Message[] }>().data;
 }
 
+const placeOrder = (customerId: string, quantity: number) =>
+  apiCall<Order>(server, 'POST', '/api/v1/orders', {
+    customerId,
+    currency: 'CNY',
+    lines: [{ sku: 'VLV-DN50', quantity }],
+    shippingAddress: { name: 'Li Na', line1: '88 Century Avenue', city: 'Shanghai', country: 'CN' },
+    requestedDeliveryDate: '2026-12-01',
+  }, 201);
+
 beforeAll(async () => {
   smtp = await startSmtp();
   const rt = await startTestRuntime({ config: await testConfig({ SMTP_URL: smtp.url }) });
@@ -29,23 +38,11 @@ beforeAll(async () => {
   // Real time: switch quiet hours off so the confirmation goes out whatever the hour in Shanghai.
   await apiCall(server, 'PUT', '/api/v1/message-rules/order_confirmation', { enabled: true, templateKey: 'order_confirmation', channels: ['preferred', 'email', 'portal'], quietHoursStart: null, quietHoursEnd: null, timeZone: 'Asia/Shanghai', delayMinutes: 0 }, 200);
   const li = await apiCall<Customer>(server, 'POST', '/api/v1/customers', { kind: 'business', name: 'Acme Robotics', email: 'buyer@acme.example', locale: 'en' }, 201);
-  order = await apiCall<Order>(server, 'POST', '/api/v1/orders', {
-    customerId: li.id,
-    currency: 'CNY',
-    lines: [{ sku: 'VLV-DN50', quantity: 2 }],
-    shippingAddress: { name: 'Li Na', line1: '88 Century Avenue', city: 'Shanghai', country: 'CN' },
-    requestedDeliveryDate: '2026-12-01',
-  }, 201);
+  order = await placeOrder(li.id, 2);
   await drainUntil(server, async () => (await messagesOf(order.id)).some((m) => m.status === 'sent'));
   // A customer who switched every channel off: the confirmation is not sent, and says why.
   const quiet = await apiCall<Customer>(server, 'POST', '/api/v1/customers', { kind: 'business', name: 'No Thanks Ltd', email: 'n@example.com', locale: 'en', consent: { email: false, sms: false, portal: false } }, 201);
-  unreachable = await apiCall<Order>(server, 'POST', '/api/v1/orders', {
-    customerId: quiet.id,
-    currency: 'CNY',
-    lines: [{ sku: 'VLV-DN50', quantity: 1 }],
-    shippingAddress: { name: 'Wang Wei', line1: '1 Nanjing Road', city: 'Shanghai', country: 'CN' },
-    requestedDeliveryDate: '2026-12-01',
-  }, 201);
+  unreachable = await placeOrder(quiet.id, 1);
   await drainUntil(server, async () => (await messagesOf(unreachable.id)).some((m) => m.status === 'suppressed'));
 });
 afterAll(async () => {

@@ -1,11 +1,11 @@
-import { Card, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../shared/format';
 import { IconClipboardList } from '../../shared/icons';
 import { AnchorLink } from '../../shared/links';
 import { Money } from '../../shared/Money';
 import { StatusBadge } from '../../shared/orders/OrderBadges';
-import { ProblemAlert } from '../../shared/ProblemAlert';
+import { CardListBody } from '../../shared/CardListBody';
 import { useLocale } from '../../shared/useLocale';
 import { useOrderList } from '../orders/api';
 
@@ -34,16 +34,7 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
             </AnchorLink>
           ) : null}
         </Group>
-        <ProblemAlert error={list.error} />
-        {list.isLoading ? (
-          <Center py="md">
-            <Loader size="sm" />
-          </Center>
-        ) : shown.length === 0 ? (
-          <Text fz="sm" c="dimmed">
-            {t('customers.orders.none')}
-          </Text>
-        ) : (
+        <CardListBody list={list} empty={shown.length === 0} emptyText={t('customers.orders.none')}>
           <Stack gap={0}>
             {shown.map((order, i) => (
               <Group
@@ -72,7 +63,7 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
               </Group>
             ))}
           </Stack>
-        )}
+        </CardListBody>
       </Stack>
     </Card>
   );

@@ -1,10 +1,10 @@
-import { Badge, Button, Card, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { Message, MessageStatus } from '@ordercare/contracts';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/format';
 import { IconInbox } from '../../shared/icons';
-import { ProblemAlert } from '../../shared/ProblemAlert';
+import { CardListBody } from '../../shared/CardListBody';
 import { useLocale } from '../../shared/useLocale';
 import { usePermissions } from '../permissions';
 import { useMessageList, useResendMessage, type MessageFilter } from './api';
@@ -113,18 +113,11 @@ export function MessagesCard({ filter, testId }: { filter: MessageFilter; testId
             </Badge>
           ) : null}
         </Group>
-        <ProblemAlert error={list.error} />
-        {list.isLoading ? (
-          <Center py="md">
-            <Loader size="sm" />
-          </Center>
-        ) : list.items.length === 0 ? (
-          <Text fz="sm" c="dimmed">
-            {t('messages.none')}
-          </Text>
-        ) : (
-          list.items.map((m) => <MessageItem key={m.id} message={m} />)
-        )}
+        <CardListBody list={list} empty={list.items.length === 0} emptyText={t('messages.none')}>
+          {list.items.map((m) => (
+            <MessageItem key={m.id} message={m} />
+          ))}
+        </CardListBody>
         {list.hasMore ? (
           <Button variant="subtle" size="xs" onClick={list.loadMore} loading={list.loadingMore}>
             {t('messages.loadMore')}
