@@ -33,6 +33,9 @@ describe('message reasons', () => {
     };
     expect(messageReason(await translator('en'), 'en', message)?.text).toBe('Not sent: no channel could reach the customer (opted out of Email; no address for SMS)');
     expect(messageReason(await translator('zh-CN'), 'zh-CN', message)?.text).toBe('未发送：没有可联系到客户的渠道（已退订邮件；没有短信地址）');
+    const none = { ...base, reason: { code: 'no_channel' as const, passedOver: [] }, statusReason: 'no channel' };
+    expect(messageReason(await translator('en'), 'en', none)?.text).toBe("Not sent: none of the rule's channels applies to this customer");
+    expect(messageReason(await translator('zh-CN'), 'zh-CN', none)?.text).toBe('未发送：规则中的渠道均不适用于该客户');
   });
 
   it('keep the technical detail under failures, and show an uncoded reason as stored', async () => {

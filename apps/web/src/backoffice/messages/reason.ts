@@ -22,6 +22,8 @@ export function messageReason(
   const list = (reason.passedOver ?? [])
     .map((p) => t(`messages.passedOver.${p.why}`, { channel: t(`messages.channels.${p.channel}`) }))
     .join(locale.startsWith('zh') ? '；' : '; ');
-  const text = t(`messages.reasons.${reason.code}`, { when, channel, list, attempt: message.attempts });
+  // A rule whose only channel is the customer's preference, when that is no message channel (phone).
+  const key = reason.code === 'no_channel' && list === '' ? 'no_channel_none' : reason.code;
+  const text = t(`messages.reasons.${key}`, { when, channel, list, attempt: message.attempts });
   return { text, detail: WITH_DETAIL.has(reason.code) ? message.statusReason : null };
 }
