@@ -8,7 +8,8 @@
  *   npx tsx bench/order-placement.ts [--db sqlite|postgres] [--seconds 10] [--warmup 3]
  *     [--concurrency 1,4,16,32] [--rates 0.25,0.5,0.75,0.9 | 300/s,…] [--products 200] [--customers 200]
  *     [--worker embedded|process|off] [--profile] [--cpu-split] [--pg-stats] [--tail] [--timeline] [--cold] [--no-build]
- *   --cpu-split: each closed-loop step's CPU by process (server, worker, PostgreSQL, the bench);
+ *   --cpu-split: each step's CPU by process (server, worker, PostgreSQL, the bench), and in the open
+ *     loop how busy the server's event loop was (share of the step's wall time, ms per order);
  *   --pg-stats: PostgreSQL's time per order in each statement (pg_stat_statements), lock waits included
  *   --timeline: each open-loop step's requests over 25 ms, by the 100 ms they were due in (stalls
  *           show as runs of them; queueing as a spread)
@@ -255,9 +256,11 @@ async function main() {
       const rate = fixed ? Number(spec.slice(0, -2)) : Math.max(1, Math.round(best.rate * Number(spec)));
       const f = fixed ? rate / best.rate : Number(spec); // a share as asked, so "half the best rate" is found below
       const cpu0 = machineBusyMs();
+      const ticks0 = args['cpu-split'] ? processTicks(threaded) : undefined;
       await tail?.reset();
       const r = await openLoop(client, request, { rate, seconds: SECONDS });
       const cpuMs = (machineBusyMs() - cpu0) / r.ok;
+      if (ticks0) diagnoses.push(`CPU by process, open loop at ${pct(f)} (${rate}/s, p99 ${ms(r.latency.p99)} ms): ${cpuSplit(ticks0, processTicks(threaded), { server: server.pid, worker: servers[1]?.pid, self: process.pid }, { seconds: r.seconds, orders: r.ok })}`);
       if (tail) diagnoses.push(await tail.report(`open loop at ${pct(f)} (${rate}/s, p99 ${ms(r.latency.p99)} ms)`));
       const backlog = await probe.count();
       log(`  open ${pct(f)} = ${rate}/s: achieved ${int(r.rate)}/s, p50 ${ms(r.latency.p50)} p99 ${ms(r.latency.p99)} ms, max in flight ${r.maxOutstanding}, failed ${r.failed}; outbox backlog ${int(backlog)}`);

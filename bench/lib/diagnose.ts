@@ -1,12 +1,16 @@
 /**
  * Diagnoses for the placement bench, off by default:
  * - `--cpu-split`: which processes used the machine's CPU during a step (from /proc/<pid>/stat),
- *   and how much of the server's was its event loop (its main thread; the rest is its threads);
+ *   and how much of the server's was its event loop (its main thread; the rest is its threads),
+ *   with how busy that loop was: its share of the step's wall time, and its CPU per order;
  * - `--pg-stats`: what PostgreSQL spent per order in each statement (pg_stat_statements), where
  *   execution time includes time spent waiting for row locks.
  */
 import fs from 'node:fs';
 import pg from 'pg';
+
+/** The kernel's USER_HZ, the unit of /proc/<pid>/stat's times (100 on Linux). */
+const TICKS_PER_SECOND = 100;
 
 /** utime + stime and stime of a /proc stat line, in ticks. */
 function ticksOf(stat: string): { ticks: number; system: number } {
@@ -45,7 +49,12 @@ export function processTicks(threadsOf: readonly number[] = []): Map<number, { t
  * Shares of the CPU used between two `processTicks()`, by group, with the part spent in the
  * kernel (system calls: socket writes and reads, fsync): "server 39 % (kernel 14 %), …".
  */
-export function cpuSplit(before: Map<number, { ticks: number; system: number }>, after: Map<number, { ticks: number; system: number; cmd: string }>, groups: { server: number; worker?: number; self: number }): string {
+export function cpuSplit(
+  before: Map<number, { ticks: number; system: number }>,
+  after: Map<number, { ticks: number; system: number; cmd: string }>,
+  groups: { server: number; worker?: number; self: number },
+  step?: { seconds: number; orders: number },
+): string {
   const used = new Map<string, number>();
   const kernel = new Map<string, number>();
   for (const [pid, now] of after) {
@@ -62,7 +71,11 @@ export function cpuSplit(before: Map<number, { ticks: number; system: number }>,
   const loop = (pid: number | undefined) => {
     const now = pid === undefined ? undefined : after.get(-pid);
     const then = pid === undefined ? undefined : before.get(-pid);
-    return now && then ? `, its event loop ${pct(now.ticks - then.ticks)} %` : '';
+    if (!now || !then) return '';
+    const ticks = now.ticks - then.ticks;
+    // A loop busy 75 % of the step's wall time is a queue at 75 % load: what the tail of an open loop hinges on.
+    const busy = step ? `, busy ${Math.round((100 * ticks) / TICKS_PER_SECOND / step.seconds)} % of the step, ${((1000 * ticks) / TICKS_PER_SECOND / step.orders).toFixed(2)} ms per order` : '';
+    return `, its event loop ${pct(ticks)} %${busy}`;
   };
   return [...used]
     .sort((a, b) => b[1] - a[1])
