@@ -6,7 +6,7 @@
  * same open loop as bench/order-placement.ts drives it (lib/load.ts, latency from each request's
  * intended send time), with bodies of the same size.
  *
- *   npx tsx bench/http-floor.ts [--rate 520] [--seconds 10] [--steps 3] [--loop-ms 0,1.2,1.6] [--pages 48]
+ *   npx tsx bench/http-floor.ts [--rate 520] [--seconds 10] [--steps 3] [--loop-ms 0,0.8,1.1,1.3] [--pages 48]
  *   --loop-ms: the event-loop work per request, one server per value; give the app's (`--cpu-split`
  *              on the placement bench reports its event loop's ms per order in each open-loop step)
  *   --pages:   WAL frames (4 KiB pages) written per request before its fsync; 48 is a lone order's
@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { processTicks } from './lib/diagnose.js';
+import { mainThreadCpuSeconds } from './lib/diagnose.js';
 import { createClient, openLoop, type Request } from './lib/load.js';
 import { commandLine, REPO } from './lib/process.js';
 import { int, log, machineBusyMs, ms } from './lib/stats.js';
@@ -29,7 +29,7 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: '520' },
     seconds: { type: 'string', default: '10' },
     steps: { type: 'string', default: '3' },
-    'loop-ms': { type: 'string', default: '0,1.2,1.6' },
+    'loop-ms': { type: 'string', default: '0,0.8,1.1,1.3' },
     pages: { type: 'string', default: '48' },
   },
 });
@@ -73,10 +73,9 @@ for (const loopMs of LOOP_MS) {
     await openLoop(client, next, { rate: RATE, seconds: 3 }); // warm-up
     for (let step = 1; step <= STEPS; step++) {
       const cpu0 = machineBusyMs();
-      const ticks0 = processTicks([server.pid]).get(-server.pid)?.ticks ?? 0;
+      const loop0 = mainThreadCpuSeconds(server.pid);
       const r = await openLoop(client, next, { rate: RATE, seconds: SECONDS });
-      const loopTicks = (processTicks([server.pid]).get(-server.pid)?.ticks ?? 0) - ticks0;
-      const busy = loopTicks / 100 / r.seconds; // /proc times are in 1/100 s
+      const busy = (mainThreadCpuSeconds(server.pid) - loop0) / r.seconds;
       const machine = (machineBusyMs() - cpu0) / r.ok;
       const late = r.slow.length ? Math.max(...r.slow.map((s) => s.late)) : 0;
       log(`loop ${loopMs} ms, step ${step}: p50 ${ms(r.latency.p50)} p99 ${ms(r.latency.p99)} max ${ms(r.latency.max)} ms; loop busy ${Math.round(busy * 100)} %`);

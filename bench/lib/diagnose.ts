@@ -19,6 +19,11 @@ function ticksOf(stat: string): { ticks: number; system: number } {
   return { ticks: Number(fields[11]) + Number(fields[12]), system: Number(fields[12]) };
 }
 
+/** CPU seconds (user + system) the main thread of `pid` (its event loop) has used so far. */
+export function mainThreadCpuSeconds(pid: number): number {
+  return ticksOf(fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')).ticks / TICKS_PER_SECOND;
+}
+
 /**
  * CPU ticks (user + system, and system alone) of every process now, with its command line. The
  * main thread of each pid in `threadsOf` is also listed, under the pid negated (its event loop).
