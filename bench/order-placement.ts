@@ -15,8 +15,9 @@
  *           show as runs of them; queueing as a spread)
  *   --cold: PostgreSQL as initdb left it (no WAL to recycle, tables never analyzed), not as a
  *           cluster that has been running (BenchDatabase.steady)
- *   --tail: each step's event-loop delay, WAL fsync times and GC pauses inside the server (lib/tail-probe.mjs),
- *           and the CPU time the host took from the machine meanwhile (steal)
+ *   --tail: each step's event-loop delay, WAL fsync times, GC pauses and requests' time from headers
+ *           to response inside the server (lib/tail-probe.mjs), on SQLite how long the WAL checkpoints
+ *           held the write lock (/metrics), and the CPU time the host took meanwhile (steal)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -113,8 +114,11 @@ async function backlogProbe(db: BenchDatabase): Promise<{ count(): Promise<numbe
   return { count: async () => Number((await client.query<{ n: string }>(`${query}$1`, [new Date().toISOString()])).rows[0]!.n), close: () => client.end() };
 }
 
-/** The server's own view of a step (`--tail`): lib/tail-probe.mjs, asked with SIGUSR2, answers in a file. */
-function tailProbe(pid: number) {
+/**
+ * The server's own view of a step (`--tail`): lib/tail-probe.mjs, asked with SIGUSR2, answers in a
+ * file; on SQLite also its /metrics, for how long the WAL checkpoints held the write lock.
+ */
+function tailProbe(pid: number, base: string) {
   const file = process.env.TAIL_PROBE_FILE!;
   const read = async () => {
     fs.rmSync(file, { force: true });
@@ -122,20 +126,37 @@ function tailProbe(pid: number) {
     for (let i = 0; i < 100 && !fs.existsSync(file); i++) await new Promise((r) => setTimeout(r, 20));
     return JSON.parse(fs.readFileSync(file, 'utf8')) as {
       loop: { p50: number; p99: number; p999: number; max: number };
+      requests: { count: number; p50: number; p99: number; max: number };
       fsync: { count: number; p50: number; p99: number; max: number; totalMs: number; over10ms: number };
       gc: { count: number; totalMs: number; max: number; over5ms: number };
     };
   };
+  /** The checkpoint-lock histogram's cumulative counts by upper bound (ms), `sum` in ms. */
+  const checkpoints = async () => {
+    const text = await (await fetch(`${base}/metrics`)).text();
+    const counts = new Map<string, number>();
+    for (const m of text.matchAll(/^ordercare_sqlite_checkpoint_lock_seconds_(bucket\{le="([^"]+)"\}|sum|count) (\S+)$/gm)) counts.set(m[2] ?? m[1]!, Number(m[3]));
+    return counts;
+  };
   let steal0 = 0;
+  let checkpoints0 = new Map<string, number>();
+  const held = (now: Map<string, number>) => {
+    if (!now.has('count')) return '';
+    const d = (k: string) => (now.get(k) ?? 0) - (checkpoints0.get(k) ?? 0);
+    const over = (le: string) => int(d('count') - d(le));
+    return `; ${int(d('count'))} WAL checkpoints held the write lock ${ms(d('sum') * 1000)} ms in all, ${over('0.005')} over 5 ms, ${over('0.01')} over 10 ms, ${over('0.025')} over 25 ms`;
+  };
   return {
     reset: async () => {
       await read();
+      checkpoints0 = await checkpoints();
       steal0 = machineStealMs();
     },
     async report(step: string): Promise<string> {
       const r = await read();
+      const locks = held(await checkpoints());
       const stolen = machineStealMs() - steal0;
-      return `Inside the server, ${step}: CPU taken by the host (steal) ${int(stolen)} ms; event-loop delay p50 ${ms(r.loop.p50)}, p99 ${ms(r.loop.p99)}, p99.9 ${ms(r.loop.p999)}, max ${ms(r.loop.max)} ms; ${int(r.fsync.count)} WAL fsyncs, p50 ${ms(r.fsync.p50)}, p99 ${ms(r.fsync.p99)}, max ${ms(r.fsync.max)} ms, ${r.fsync.over10ms} over 10 ms; ${int(r.gc.count)} GC pauses, ${ms(r.gc.totalMs)} ms in all, max ${ms(r.gc.max)} ms, ${r.gc.over5ms} over 5 ms.`;
+      return `Inside the server, ${step}: CPU taken by the host (steal) ${int(stolen)} ms; ${int(r.requests.count)} requests, request to response p50 ${ms(r.requests.p50)}, p99 ${ms(r.requests.p99)}, max ${ms(r.requests.max)} ms; event-loop delay p50 ${ms(r.loop.p50)}, p99 ${ms(r.loop.p99)}, p99.9 ${ms(r.loop.p999)}, max ${ms(r.loop.max)} ms; ${int(r.fsync.count)} WAL fsyncs, p50 ${ms(r.fsync.p50)}, p99 ${ms(r.fsync.p99)}, max ${ms(r.fsync.max)} ms, ${r.fsync.over10ms} over 10 ms; ${int(r.gc.count)} GC pauses, ${ms(r.gc.totalMs)} ms in all, max ${ms(r.gc.max)} ms, ${r.gc.over5ms} over 5 ms${locks}.`;
     },
   };
 }
@@ -219,7 +240,7 @@ async function main() {
       off: 'NONE (WORKER=off, diagnosis only: events pile up in the outbox)',
     }[workerMode];
     log(`server ${server.base} (pid ${server.pid}); ${workerNote}`);
-    const tail = args.tail ? tailProbe(server.pid) : undefined;
+    const tail = args.tail ? tailProbe(server.pid, server.base) : undefined;
 
     const client = createClient(server.base);
     const request = placementRequests(seeded, `bench-${Date.now()}`);

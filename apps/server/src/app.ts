@@ -152,6 +152,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     version: VERSION,
     webDistDir: WEB_DIST_DIR,
     authenticate: createAuthenticator(deps),
+    onCheckpoint: database.onCheckpoint,
   });
   registerIdentityRoutes(app, deps);
   registerSystemRoutes(app, deps);

@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
-import { CHECKPOINTER, type CheckpointerData } from './checkpointer.js';
+import { CHECKPOINTER, type CheckpointerData, type CheckpointTiming } from './checkpointer.js';
 import { SharedWriteLock } from './write-lock.js';
 
 const port = parentPort;
@@ -22,20 +22,28 @@ let stopping = false;
 let timer: NodeJS.Timeout | undefined;
 
 /**
- * Two PASSIVE checkpoints. The first copies what the WAL holds now while the server goes on
+ * Three PASSIVE checkpoints. The first copies what the WAL holds now while the server goes on
  * writing (SQLite lets a checkpoint run beside a writer): the bulk of the pages and both fsyncs,
- * which on a busy disk can take hundreds of milliseconds. The second, under the write lock, copies
- * the little appended meanwhile, so the checkpoint completes and the next write starts the WAL
- * over; only it makes writers wait.
+ * which on a busy disk can take hundreds of milliseconds. The second, still without the lock,
+ * copies what was appended during the first, which on a loaded server is hundreds of pages. The
+ * third, under the write lock, copies the little appended meanwhile, so the checkpoint completes
+ * and the next write starts the WAL over; only it makes writers wait, for its copy and its two
+ * fsyncs, which is why the second pass leaves it as little as it can. Each locked pass is
+ * reported to the server (`CheckpointTiming`).
  */
 async function checkpoint(): Promise<void> {
   conn.pragma('wal_checkpoint(PASSIVE)');
+  conn.pragma('wal_checkpoint(PASSIVE)');
+  const asked = performance.now();
   await lock.acquire(CHECKPOINTER);
+  const held = performance.now();
   try {
     conn.pragma('wal_checkpoint(PASSIVE)');
   } finally {
     lock.release();
   }
+  const timing: CheckpointTiming = { waitMs: held - asked, heldMs: performance.now() - held };
+  port?.postMessage({ timing });
 }
 
 async function loop(): Promise<void> {

@@ -14,7 +14,17 @@ export interface CheckpointerData {
   everyMs: number;
 }
 
+/** One checkpoint's locked pass, as the thread measured it. */
+export interface CheckpointTiming {
+  /** How long the thread queued for the write lock (behind the server's transactions). */
+  waitMs: number;
+  /** How long it held the lock: every writer of the process waited this long, at most. */
+  heldMs: number;
+}
+
 export interface Checkpointer {
+  /** `listener` hears every checkpoint's locked pass from now on (metrics.ts). */
+  onCheckpoint(listener: (timing: CheckpointTiming) => void): void;
   stop(): Promise<void>;
 }
 
@@ -48,11 +58,18 @@ export function startCheckpointer(
     conn.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT}`);
     warn(`WAL checkpointer thread stopped (${why}); the server's connection checkpoints again`);
   };
-  thread.on('message', (message: { warning?: string }) => message.warning && warn(`WAL checkpoint failed, retrying: ${message.warning}`));
+  const listeners: ((timing: CheckpointTiming) => void)[] = [];
+  thread.on('message', (message: { warning?: string; timing?: CheckpointTiming }) => {
+    if (message.warning) warn(`WAL checkpoint failed, retrying: ${message.warning}`);
+    if (message.timing) for (const listener of listeners) listener(message.timing);
+  });
   thread.on('error', (error) => fallBack(String(error)));
   thread.on('exit', (code) => fallBack(`exit code ${code}`));
   thread.unref();
   return {
+    onCheckpoint(listener) {
+      listeners.push(listener);
+    },
     async stop() {
       stopping = true;
       thread.postMessage('stop');

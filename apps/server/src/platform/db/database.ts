@@ -7,7 +7,7 @@ import type { DatabaseTarget } from '../config.js';
 import { dialectOps, type DialectOps } from './dialect.js';
 import type { Database, Db } from './schema.js';
 import { SqliteDialect } from './sqlite-driver.js';
-import { startCheckpointer } from './checkpointer.js';
+import { startCheckpointer, type CheckpointTiming } from './checkpointer.js';
 import { SharedWriteLock } from './write-lock.js';
 
 export interface DatabaseHandle {
@@ -23,6 +23,11 @@ export interface DatabaseHandle {
    * connection's own commits or for checkpoints. Undefined on PostgreSQL.
    */
   dataVersion?: () => number;
+  /**
+   * SQLite with its checkpointer thread running: `listener` hears how long each checkpoint held
+   * the write lock (and so made writers wait). Undefined otherwise.
+   */
+  onCheckpoint?: (listener: (timing: CheckpointTiming) => void) => void;
   close(): Promise<void>;
 }
 
@@ -62,6 +67,7 @@ export function openDatabase(target: DatabaseTarget, options: DatabaseOptions = 
       description: `SQLite ${target.file}`,
       connections: 1,
       dataVersion: () => Number(dataVersion.get()),
+      ...(checkpointer ? { onCheckpoint: (listener: (timing: CheckpointTiming) => void) => checkpointer.onCheckpoint(listener) } : {}),
       async close() {
         await checkpointer?.stop();
         await db.destroy();

@@ -1,9 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { DatabaseHandle } from '../db/database.js';
 import type { Db } from '../db/schema.js';
 
-/** Prometheus metrics: process defaults, HTTP latency by route, outbox backlog. */
-export function registerMetrics(app: FastifyInstance, db: Db): Registry {
+/**
+ * Prometheus metrics: process defaults, HTTP latency by route, outbox backlog and, on SQLite with
+ * the checkpointer thread, how long each WAL checkpoint held the write lock (writers wait that
+ * long: a rising tail there shows a disk too slow for the write load).
+ */
+export function registerMetrics(app: FastifyInstance, db: Db, onCheckpoint?: DatabaseHandle['onCheckpoint']): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'ordercare_' });
   const duration = new Histogram({
@@ -30,6 +35,15 @@ export function registerMetrics(app: FastifyInstance, db: Db): Registry {
       for (const status of ['pending', 'failed']) this.set({ status }, Number(rows.find((r) => r.status === status)?.n ?? 0));
     },
   });
+  if (onCheckpoint) {
+    const held = new Histogram({
+      name: 'ordercare_sqlite_checkpoint_lock_seconds',
+      help: "How long each WAL checkpoint's final pass held the database's write lock (writers waited meanwhile)",
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [registry],
+    });
+    onCheckpoint((timing) => held.observe(timing.heldMs / 1000));
+  }
 
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';

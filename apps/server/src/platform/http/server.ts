@@ -3,6 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { DatabaseHandle } from '../db/database.js';
 import type { Db } from '../db/schema.js';
 import { registerAccessControl, type Authenticate } from './access.js';
 import { registerErrorHandling } from './errors.js';
@@ -19,6 +20,8 @@ export interface HttpServerOptions {
   version: string;
   webDistDir: string;
   authenticate: Authenticate;
+  /** SQLite with a checkpointer thread: each checkpoint's hold on the write lock, for /metrics. */
+  onCheckpoint?: DatabaseHandle['onCheckpoint'];
 }
 
 export type App = FastifyInstance;
@@ -81,7 +84,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   await app.register(cookie);
   registerAccessControl(app, options.authenticate);
   await registerOpenApi(app, options.version);
-  registerMetrics(app, options.db);
+  registerMetrics(app, options.db, options.onCheckpoint);
 
   app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
   app.get('/readyz', { logLevel: 'warn' }, async (request, reply) => {

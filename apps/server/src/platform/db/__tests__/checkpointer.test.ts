@@ -110,6 +110,20 @@ describe('WAL checkpointer thread', () => {
     expect(fs.statSync(`${file}-wal`).size).toBeLessThan(oneBatch * 25);
   });
 
+  it('tells the server how long each checkpoint queued for the write lock and held it', async () => {
+    await lock.acquire(); // the server in a long transaction: the thread's first round queues behind it
+    checkpointer = startCheckpointer(conn, lock, (m) => warnings.push(m), { everyMs: 20, entry: BUILT_ENTRY });
+    const timings: { waitMs: number; heldMs: number }[] = [];
+    checkpointer!.onCheckpoint((timing) => timings.push(timing));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(timings).toEqual([]); // no round finishes while the server holds the lock
+    lock.release();
+    expect(await until(() => timings.length >= 3)).toBe(true);
+    expect(timings[0]!.waitMs).toBeGreaterThan(150);
+    for (const t of timings) expect(t.heldMs).toBeGreaterThanOrEqual(0);
+    expect(warnings).toEqual([]);
+  });
+
   it('gives checkpoints back to the connection when the thread dies', async () => {
     const broken = path.join(dir, 'broken-thread.mjs');
     fs.writeFileSync(broken, "throw new Error('cannot open the database');\n");

@@ -1,4 +1,7 @@
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckpointTiming } from '../../db/checkpointer.js';
+import { registerMetrics } from '../metrics.js';
 import { startTestRuntime, type TestRuntime } from '../../../../test/support/runtime.js';
 
 let rt: TestRuntime;
@@ -77,6 +80,25 @@ describe('HTTP conventions', () => {
     expect(metrics.statusCode).toBe(200);
     expect(metrics.body).toContain('ordercare_http_request_duration_seconds_bucket');
     expect(metrics.body).toMatch(/ordercare_outbox_events\{status="pending"\} \d+/);
+  });
+
+  it("adds each SQLite checkpoint's hold on the write lock to the metrics when the database reports them", async () => {
+    let report: ((timing: CheckpointTiming) => void) | undefined;
+    const app = Fastify();
+    registerMetrics(app, rt.database.db, (listener) => (report = listener));
+    try {
+      report!({ waitMs: 3, heldMs: 12 });
+      report!({ waitMs: 0, heldMs: 0.5 });
+      const body = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+      expect(body).toContain('ordercare_sqlite_checkpoint_lock_seconds_bucket{le="0.001"} 1');
+      expect(body).toContain('ordercare_sqlite_checkpoint_lock_seconds_bucket{le="0.01"} 1');
+      expect(body).toContain('ordercare_sqlite_checkpoint_lock_seconds_bucket{le="0.025"} 2');
+      expect(body).toMatch(/ordercare_sqlite_checkpoint_lock_seconds_sum 0\.0125\b/);
+    } finally {
+      await app.close();
+    }
+    // Without a checkpointer thread (PostgreSQL, or these tests' runtime) the metric is absent.
+    expect((await rt.app.inject({ method: 'GET', url: '/metrics' })).body).not.toContain('ordercare_sqlite_checkpoint_lock_seconds');
   });
 
   it('publishes an OpenAPI 3.1 document generated from the route schemas, and a reference page', async () => {
