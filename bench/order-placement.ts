@@ -131,7 +131,7 @@ function tailProbe(pid: number, base: string) {
       gc: { count: number; totalMs: number; max: number; over5ms: number };
     };
   };
-  /** The checkpoint-lock histogram's cumulative counts by upper bound (ms), `sum` in ms. */
+  /** The checkpoint-lock histogram from /metrics: cumulative count by upper bound (`le`, in seconds), `sum` (seconds), `count`. */
   const checkpoints = async () => {
     const text = await (await fetch(`${base}/metrics`)).text();
     const counts = new Map<string, number>();
