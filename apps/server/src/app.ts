@@ -8,6 +8,7 @@ import { migrateToLatest, openDatabase, type DatabaseHandle, type DatabaseOption
 import { listenForNotifications, noNotifications, watchCommitsElsewhere, type Notifications } from './platform/db/notifications.js';
 import { createHttpServer, createIdempotency, type App } from './platform/http/index.js';
 import { createWorker, type OutboxHandler, type Worker } from './platform/outbox/index.js';
+import { startOutboxThread, type OutboxThread } from './outbox-thread.js';
 import { createAuthenticator, deleteExpiredSessions, registerIdentityRoutes } from './modules/identity/index.js';
 import { registerSystemRoutes } from './modules/system/index.js';
 import { catalogHandlers, registerCatalogRoutes } from './modules/catalog/index.js';
@@ -35,6 +36,14 @@ export interface RuntimeOptions {
   checkpointThread?: boolean;
   /** With the embedded worker: journey messages rendered in a thread of their own (what `serve` does). */
   renderThread?: boolean;
+  /**
+   * With the embedded worker: run it in a thread of its own, with its own database connection
+   * (outbox-thread.ts; what `serve` does). Rendering then happens in that thread, so no render
+   * thread is started. From sources (tests in process) the worker stays on the event loop.
+   */
+  workerThread?: boolean;
+  /** The outbox thread's entry (tests start the built one; the default is next to this file). */
+  outboxThreadEntry?: URL;
   /** Extra outbox handlers (tests use this to observe delivery). */
   extraHandlers?: readonly OutboxHandler[];
   poolSize?: number;
@@ -64,8 +73,11 @@ export function outboxHandlers(deps: Deps): OutboxHandler[] {
 interface CoreOptions {
   logger: Logger;
   clock: Clock;
-  /** The worker will run on this event loop, next to requests: size its batches for that. */
-  embeddedWorker: boolean;
+  /**
+   * Where the worker will run, which sizes its batches: on the event loop that serves requests, in
+   * the outbox thread of `serve` (woken by requests), or in a process of its own (`ordercare worker`).
+   */
+  worker: 'event-loop' | 'thread' | 'process';
   extraHandlers?: readonly OutboxHandler[] | undefined;
   database: DatabaseOptions;
   /**
@@ -93,7 +105,6 @@ export function createCore(config: Config, options: CoreOptions): Core {
     notifications: !options.notifications ? noNotifications : database.dataVersion ? watchCommitsElsewhere(database.dataVersion) : options.notifications,
     renderer: options.renderThread ? startRenderThread((message) => logger.warn(message)) : inlineRenderer,
   };
-  const runWorker = options.embeddedWorker;
   const worker: Worker = createWorker({
     db: database.db,
     ops: database.ops,
@@ -105,8 +116,13 @@ export function createCore(config: Config, options: CoreOptions): Core {
     // at a time instead of one or two after every request (50 ms made longer stalls and, in the
     // bench, a lower rate and a longer tail; docs/ARCHITECTURE.md, "Transactions, audit and the outbox").
     // A worker process (`ordercare worker`) has its own event loop: it lets events gather for a
-    // moment into batches of up to 50 (in the bench, 4 events per batch became about 30).
-    ...(runWorker ? { minBatchSize: 5, batchSize: 50, lingerMs: 20, wakeDelayMs: 20 } : { batchSize: 50, lingerMs: 100 }),
+    // moment into batches of up to 50 (in the bench, 4 events per batch became about 30). So does
+    // the outbox thread, which requests also wake: it claims 20 ms after the first wake.
+    ...{
+      'event-loop': { minBatchSize: 5, batchSize: 50, lingerMs: 20, wakeDelayMs: 20 },
+      thread: { batchSize: 50, lingerMs: 100, wakeDelayMs: 20, eventsPerTransaction: 8 },
+      process: { batchSize: 50, lingerMs: 100 },
+    }[options.worker],
     logger: logger.child({ component: 'outbox' }),
     handlers: [...outboxHandlers(deps), ...(options.extraHandlers ?? [])],
     housekeeping: async () => {
@@ -122,17 +138,19 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const logger = options.logger ?? createLogger(config);
   const clock = options.clock ?? systemClock;
   const runWorker = options.embeddedWorker ?? config.worker === 'embedded';
+  const workerThread = Boolean(runWorker && options.workerThread && !options.extraHandlers?.length);
   const notifications = listenForNotifications(config.database, { warn: (message) => logger.warn(message) });
   const { deps, database, worker } = createCore(config, {
     logger,
     clock,
     notifications,
-    embeddedWorker: runWorker,
-    renderThread: Boolean(options.renderThread && runWorker),
+    worker: 'event-loop',
+    renderThread: Boolean(options.renderThread && runWorker && !workerThread),
     extraHandlers: options.extraHandlers,
     database: {
       ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
       ...(options.checkpointThread ? { checkpointThread: { warn: (message: string) => logger.warn(message) } } : {}),
+      ...(workerThread ? { shareWriteLock: true } : {}),
     },
   });
   try {
@@ -169,7 +187,17 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   registerInboxRoutes(app, deps);
   await app.ready();
 
-  if (runWorker) worker.start();
+  // The worker: in the outbox thread when asked and possible, else on this event loop.
+  let outboxThread: OutboxThread | undefined;
+  if (workerThread) {
+    outboxThread = startOutboxThread({ config, ...(database.writeLock ? { writeLock: database.writeLock } : {}) }, (why) => {
+      logger.warn(`outbox thread stopped (${why}); the worker runs on the event loop`);
+      deps.wakeWorker = () => worker.wake();
+      worker.start();
+    }, options.outboxThreadEntry ? { entry: options.outboxThreadEntry } : {});
+    if (outboxThread) deps.wakeWorker = () => outboxThread?.wake();
+  }
+  if (runWorker && !outboxThread) worker.start();
 
   return {
     deps,
@@ -178,6 +206,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     worker,
     async close() {
       await app.close(); // stops accepting, lets in-flight requests finish
+      await outboxThread?.stop();
       await worker.stop();
       await deps.renderer.close();
       await notifications.close();

@@ -12,7 +12,7 @@ import type { Deps } from './deps.js';
 
 /** `ordercare serve`: HTTP API + web app (+ the outbox worker unless WORKER=off). */
 export async function serve(config: Config): Promise<void> {
-  const runtime = await createRuntime(config, { checkpointThread: true, renderThread: true });
+  const runtime = await createRuntime(config, { checkpointThread: true, renderThread: true, workerThread: true });
   const { deps, app } = runtime;
   const seeded = await seedDemoData(deps);
   await app.listen({ port: config.port, host: config.host });

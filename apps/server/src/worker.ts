@@ -12,7 +12,7 @@ export async function runWorker(config: Config): Promise<void> {
   const logger = createLogger(config);
   // Not embedded: no requests share this event loop, so the worker lets events gather into fuller
   // batches (app.ts). Passing true here lost that for a while: batches of about five events.
-  const { worker, database } = createCore(config, { logger, clock: systemClock, embeddedWorker: false, database: {} });
+  const { worker, database } = createCore(config, { logger, clock: systemClock, worker: 'process', database: {} });
   await migrateToLatest(database.db);
   worker.start();
   logger.info({ worker: worker.id, database: database.description }, 'outbox worker started');

@@ -8,7 +8,7 @@ import { dialectOps, type DialectOps } from './dialect.js';
 import type { Database, Db } from './schema.js';
 import { SqliteDialect } from './sqlite-driver.js';
 import { startCheckpointer, type CheckpointTiming } from './checkpointer.js';
-import { SharedWriteLock } from './write-lock.js';
+import { SERVER_THREAD, SharedWriteLock } from './write-lock.js';
 
 export interface DatabaseHandle {
   db: Db;
@@ -28,6 +28,11 @@ export interface DatabaseHandle {
    * the write lock (and so made writers wait). Undefined otherwise.
    */
   onCheckpoint?: (listener: (timing: CheckpointTiming) => void) => void;
+  /**
+   * SQLite: the process's write lock (write-lock.ts), when this connection takes it, for another
+   * thread of the process that writes to the same file (the outbox thread) to join.
+   */
+  writeLock?: SharedArrayBuffer;
   close(): Promise<void>;
 }
 
@@ -38,6 +43,23 @@ export interface DatabaseOptions {
    * does; see checkpointer.ts). `warn` hears when it stops and SQLite's own checkpoints resume.
    */
   checkpointThread?: { warn(message: string): void };
+  /**
+   * SQLite: take the process's write lock around every transaction even without a checkpointer
+   * thread, and expose it as `writeLock`, so that another thread of the process can write too.
+   */
+  shareWriteLock?: boolean;
+  /**
+   * SQLite, in a thread of a process that already writes to the file: join that process's write
+   * lock as `holder` (write-lock.ts), and leave checkpoints to the process (`wal_autocheckpoint = 0`).
+   */
+  joinWriteLock?: { buffer: SharedArrayBuffer; holder: number };
+  /**
+   * SQLite: false commits each transaction as it ends, instead of grouping the transactions of an
+   * event-loop turn into one COMMIT (sqlite-driver.ts). For a connection whose transactions come
+   * one at a time anyway (the outbox thread's), so it holds the shared write lock no longer than
+   * its own statements.
+   */
+  groupCommit?: boolean;
 }
 
 // bigint (count(*), money sums) as JS numbers: all our integers are far below 2^53.
@@ -55,11 +77,17 @@ export function openDatabase(target: DatabaseTarget, options: DatabaseOptions = 
     // page a savepoint changes into a sub-journal, a temporary file once it passes 64 KiB: about
     // 80 extra writes and a file created and deleted per order. In memory they cost a copy.
     sqlite.pragma('temp_store = MEMORY');
-    const writeLock = options.checkpointThread ? new SharedWriteLock(SharedWriteLock.createBuffer()) : undefined;
+    const joined = options.joinWriteLock;
+    if (joined) sqlite.pragma('wal_autocheckpoint = 0');
+    const writeLock = joined ? new SharedWriteLock(joined.buffer) : options.checkpointThread || options.shareWriteLock ? new SharedWriteLock(SharedWriteLock.createBuffer()) : undefined;
     const checkpointer = writeLock && options.checkpointThread ? startCheckpointer(sqlite, writeLock, options.checkpointThread.warn) : undefined;
+    // Without a checkpointer or another thread there is nobody to share the lock with.
+    const lockUsed = writeLock && (joined || checkpointer || options.shareWriteLock) ? writeLock : undefined;
     // FULL until the driver takes over: it runs NORMAL and fsyncs the WAL off the event loop
     // before answering anyone, which keeps FULL's durability for everything acknowledged.
-    const db = new Kysely<Database>({ dialect: new SqliteDialect(sqlite, { syncWalOffThread: true, ...(checkpointer && writeLock ? { writeLock } : {}) }) });
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect(sqlite, { syncWalOffThread: true, groupCommit: options.groupCommit ?? true, ...(lockUsed ? { writeLock: lockUsed, writeLockHolder: joined?.holder ?? SERVER_THREAD } : {}) }),
+    });
     const dataVersion = sqlite.prepare('pragma data_version').pluck();
     return {
       db,
@@ -68,6 +96,7 @@ export function openDatabase(target: DatabaseTarget, options: DatabaseOptions = 
       connections: 1,
       dataVersion: () => Number(dataVersion.get()),
       ...(checkpointer ? { onCheckpoint: (listener: (timing: CheckpointTiming) => void) => checkpointer.onCheckpoint(listener) } : {}),
+      ...(lockUsed ? { writeLock: lockUsed.buffer } : {}),
       async close() {
         await checkpointer?.stop();
         await db.destroy();

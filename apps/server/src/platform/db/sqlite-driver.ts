@@ -49,16 +49,33 @@ import {
  * journal commit, which in ordered mode also waits for the data the checkpointer thread is
  * writing into the database file at the same moment.
  */
+export interface SqliteDialectOptions {
+  /** `synchronous=NORMAL` plus our own fsync of the WAL on libuv's thread pool (above). */
+  syncWalOffThread?: boolean;
+  fsync?: Fsync;
+  /** Shared with the other threads of this process that write (see write-lock.ts). */
+  writeLock?: SharedWriteLock;
+  /** Who this connection is in the lock's holder slot. */
+  writeLockHolder?: number;
+  /**
+   * false: every transaction COMMITs as it ends instead of at the end of the turn. For a
+   * connection whose transactions come one after another anyway (the outbox thread's): holding
+   * the write lock to the end of the turn would only make the other threads wait longer.
+   */
+  groupCommit?: boolean;
+}
+
 export class SqliteDialect implements Dialect {
   constructor(
     private readonly db: BetterSqlite3.Database,
-    private readonly options: { syncWalOffThread?: boolean; fsync?: Fsync; writeLock?: SharedWriteLock } = {},
+    private readonly options: SqliteDialectOptions = {},
   ) {}
   createAdapter() {
     return new SqliteAdapter();
   }
   createDriver(): Driver {
-    return new SqliteDriver(this.db, this.options.syncWalOffThread ? new WalSync(this.db, this.options.fsync ?? fs.fdatasync) : undefined, this.options.writeLock);
+    const { syncWalOffThread, fsync, writeLock, writeLockHolder, groupCommit = true } = this.options;
+    return new SqliteDriver(this.db, syncWalOffThread ? new WalSync(this.db, fsync ?? fs.fdatasync) : undefined, writeLock, writeLockHolder, groupCommit);
   }
   createIntrospector(db: Kysely<unknown>) {
     return new SqliteIntrospector(db);
@@ -103,6 +120,10 @@ class SqliteDriver implements Driver {
     private readonly walSync: WalSync | undefined,
     /** Shared with the other threads of this process that write (see write-lock.ts). */
     private readonly writeLock: SharedWriteLock | undefined,
+    /** Who this connection is in the lock's holder slot (write-lock.ts). */
+    private readonly writeLockHolder: number | undefined,
+    /** false: each transaction COMMITs as it ends (SqliteDialectOptions.groupCommit). */
+    private readonly groupCommit: boolean,
   ) {}
   /** This connection holds `writeLock` (from before BEGIN IMMEDIATE to the end of the transaction). */
   private holdsWriteLock = false;
@@ -129,7 +150,7 @@ class SqliteDriver implements Driver {
         this.dropWriteLock();
         throw error;
       }
-      this.scheduleCommit();
+      if (this.groupCommit) this.scheduleCommit();
     }
     this.run('savepoint ordercare_tx');
     (connection as Lease).inTransaction = true;
@@ -143,11 +164,11 @@ class SqliteDriver implements Driver {
       // Nothing of its own to make durable. What it read may belong to the open group, so may be
       // a moment from durable, as with reads outside a transaction.
       lease.readOnly = false;
-      this.scheduleCommit();
+      this.transactionEnded();
       return this.release(lease);
     }
     const durable = new Promise<void>((resolve, reject) => this.group.push({ resolve, reject }));
-    this.scheduleCommit();
+    this.transactionEnded();
     this.release(lease);
     await durable;
   }
@@ -159,6 +180,7 @@ class SqliteDriver implements Driver {
     if (this.db.inTransaction) {
       this.run('rollback to savepoint ordercare_tx');
       this.run('release savepoint ordercare_tx');
+      if (!this.groupCommit) this.commit(); // what the group committed before, if anything; and the lock goes
     } else {
       // SQLite rolled back the whole transaction (I/O error, disk full): the group is lost with it.
       this.dropWriteLock();
@@ -223,7 +245,7 @@ class SqliteDriver implements Driver {
 
   private async takeWriteLock(): Promise<void> {
     if (!this.writeLock || this.holdsWriteLock) return;
-    await this.writeLock.acquire();
+    await this.writeLock.acquire(this.writeLockHolder);
     this.holdsWriteLock = true;
   }
 
@@ -241,6 +263,12 @@ class SqliteDriver implements Driver {
     this.lock = undefined;
     this.unlock = undefined;
     unlock?.();
+  }
+
+  /** A transaction ended: its group commits at the end of the turn, or now without group commit. */
+  private transactionEnded(): void {
+    if (this.groupCommit) this.scheduleCommit();
+    else this.commit();
   }
 
   private scheduleCommit(): void {

@@ -11,7 +11,14 @@
  * being served, `[2]` who holds it (0 nobody). Waiting is asynchronous (`Atomics.waitAsync`), so a
  * waiting event loop keeps serving requests. Other processes (the CLI, `ordercare worker`) are
  * not part of it; against them SQLite's own lock still applies, with the driver's timer-based wait.
+ *
+ * Holders: the server's event loop (`SERVER_THREAD`), the checkpointer (checkpointer.ts) and the
+ * outbox thread (`OUTBOX_THREAD`, outbox-thread.ts). When a thread dies, its host releases the lock
+ * if that thread held it.
  */
+export const SERVER_THREAD = 1;
+export const OUTBOX_THREAD = 3;
+
 export class SharedWriteLock {
   private readonly slots: Int32Array;
 
@@ -25,7 +32,7 @@ export class SharedWriteLock {
   }
 
   /** Resolves when `holder` (a non-zero id) holds the lock; callers are served in the order they asked. */
-  async acquire(holder = 1): Promise<void> {
+  async acquire(holder = SERVER_THREAD): Promise<void> {
     const ticket = Atomics.add(this.slots, 0, 1);
     // A pending Atomics.waitAsync does not keep Node's event loop alive; this timer does, so a
     // process waiting for its turn (say, during start-up) is not taken for finished.

@@ -41,6 +41,12 @@ export interface WorkerOptions {
    */
   wakeDelayMs?: number;
   maxAttempts?: number;
+  /**
+   * At most this many events' transactional handlers share one transaction (default: the whole
+   * batch). The outbox thread uses a few: on SQLite a transaction holds the write lock the
+   * server's requests take too, so a long one makes them wait.
+   */
+  eventsPerTransaction?: number;
   /** Periodic clean-up (expired idempotency keys, sessions), run about once an hour. */
   housekeeping?: () => Promise<void>;
 }
@@ -69,6 +75,7 @@ export function createWorker(options: WorkerOptions) {
   const lingerMs = options.lingerMs ?? 0;
   const wakeDelayMs = options.wakeDelayMs ?? 0;
   const maxAttempts = options.maxAttempts ?? 15;
+  const eventsPerTransaction = options.eventsPerTransaction ?? Number.POSITIVE_INFINITY;
   let running = false;
   let loopDone: Promise<void> | undefined;
   const pause = new Pause();
@@ -302,7 +309,14 @@ export function createWorker(options: WorkerOptions) {
     let ahead: Promise<Ahead> = Promise.resolve(new Map());
     const events = await claim((claimed) => (ahead = workAhead(claimed)));
     batchSize = events.length === batchSize ? Math.min(maxBatch, batchSize * 2) : Math.max(minBatch, Math.floor(batchSize / 2));
-    const { rest, failures } = await deliverBatch(events, await ahead);
+    const worked = await ahead;
+    const rest: OutboxEventRecord[] = [];
+    const failures = new Map<string, unknown>();
+    for (let i = 0; i < events.length; i += eventsPerTransaction) {
+      const part = await deliverBatch(events.slice(i, i + eventsPerTransaction), worked);
+      rest.push(...part.rest);
+      for (const [id, failure] of part.failures) failures.set(id, failure);
+    }
     for (const [id, failure] of failures) await settleWith(events.find((e) => e.id === id)!, failure, []);
     for (const event of rest) {
       const marks: Mark[] = [];

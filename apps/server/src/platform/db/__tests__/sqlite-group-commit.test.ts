@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteDialect } from '../sqlite-driver.js';
+import { OUTBOX_THREAD, SharedWriteLock } from '../write-lock.js';
 
 interface Schema {
   items: { id: number; label: string };
@@ -139,6 +140,50 @@ describe('SQLite group commit', () => {
     } finally {
       await second.destroy();
     }
+  });
+});
+
+describe('SQLite without group commit (groupCommit: false, the outbox thread)', () => {
+  let solo: Kysely<Schema>;
+  let lock: SharedWriteLock;
+  beforeEach(() => {
+    lock = new SharedWriteLock(SharedWriteLock.createBuffer());
+    solo = new Kysely<Schema>({ dialect: new SqliteDialect(sqlite, { groupCommit: false, writeLock: lock, writeLockHolder: OUTBOX_THREAD }) });
+  });
+  // No solo.destroy(): it shares `sqlite` with `db`, which afterEach closes.
+
+  it('COMMITs each transaction as it ends and hands the write lock on at once, even within one turn', async () => {
+    const seenInside: string[][] = [];
+    const holderAfterFirst: number[] = [];
+    const first = solo.transaction().execute((tx) => tx.insertInto('items').values({ label: 'a' } as never).execute());
+    const second = solo.transaction().execute(async (tx) => {
+      seenInside.push(visibleElsewhere()); // 'a' is committed already: not held open to the end of the turn
+      await tx.insertInto('items').values({ label: 'b' } as never).execute();
+    });
+    const afterSecond = second.then(() => holderAfterFirst.push(lock.holder()));
+    await Promise.all([first, second, afterSecond]);
+    expect(seenInside).toEqual([['a']]);
+    expect(commits).toBe(2);
+    expect(holderAfterFirst).toEqual([0]);
+    expect(visibleElsewhere()).toEqual(['a', 'b']);
+    expect(sqlite.inTransaction).toBe(false);
+  });
+
+  it('takes the write lock as its holder, and commits nothing of a transaction that fails', async () => {
+    const holders: number[] = [];
+    await solo.transaction().execute(async (tx) => {
+      holders.push(lock.holder());
+      await tx.insertInto('items').values({ label: 'kept' } as never).execute();
+    });
+    const failed = solo.transaction().execute(async (tx) => {
+      await tx.insertInto('items').values({ label: 'dropped' } as never).execute();
+      await tx.insertInto('items').values({ label: 'kept' } as never).execute(); // UNIQUE
+    });
+    await expect(failed).rejects.toThrow(/UNIQUE/);
+    expect(holders).toEqual([OUTBOX_THREAD]);
+    expect(lock.holder()).toBe(0); // released after the rollback, not left to the end of a turn
+    expect(sqlite.inTransaction).toBe(false);
+    expect(visibleElsewhere()).toEqual(['kept']);
   });
 });
 

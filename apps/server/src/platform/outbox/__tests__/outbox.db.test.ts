@@ -222,6 +222,40 @@ describe('transactional outbox', () => {
     expect(new Set(seen).size).toBe(20);
   });
 
+  it('splits a batch into transactions of at most eventsPerTransaction events; a failure stays in its own', async () => {
+    const rt = await start({ extraHandlers: [] });
+    await rt.worker.drain(); // whatever set-up queued
+    const txOf = new Map<string, unknown>();
+    const batched: OutboxHandler = {
+      name: 'test.batched',
+      events: ['test.happened'],
+      transactional: true,
+      async handle(ctx) {
+        txOf.set(ctx.event.id, ctx.db);
+        await ctx.once(async (tx) => {
+          await recordAudit(tx, { actor: SYSTEM_ACTOR, action: 'test.handled', entityType: 'test', entityId: ctx.event.id, at: ctx.event.createdAt });
+          if (ctx.event.payload.n === 6) throw new Error('event 6 fails');
+        });
+      },
+    };
+    const worker = createWorker({ db: rt.deps.db, ops: rt.deps.ops, clock: rt.deps.clock, logger: rt.deps.logger, handlers: [batched], batchSize: 10, eventsPerTransaction: 4 });
+    const ids = await rt.deps.db.transaction().execute(async (tx) => {
+      const out: string[] = [];
+      for (let i = 0; i < 10; i++) out.push(await emitEvent(tx, rt.deps.clock.now().toISOString(), event(i)));
+      return out;
+    });
+    expect(await worker.runOnce()).toBe(10);
+    // Claimed in order: events 0-3, 4-7 and 8-9 each shared a transaction, and no two groups did.
+    const groups = ids.map((id) => txOf.get(id));
+    expect(new Set(groups).size).toBe(3);
+    expect(groups.slice(0, 4).every((t) => t === groups[0])).toBe(true);
+    expect(groups.slice(4, 8).every((t) => t === groups[4])).toBe(true);
+    expect(groups[8]).toBe(groups[9]);
+    expect((await effects(rt)).sort()).toEqual(ids.filter((_, i) => i !== 6).sort());
+    const pending = await rt.deps.db.selectFrom('outbox').select('id').where('status', '!=', 'done').where('id', 'in', ids).execute();
+    expect(pending.map((r) => r.id)).toEqual([ids[6]]);
+  });
+
   it('lets events gather after a partly full claim (lingerMs), instead of claiming each as it comes', async () => {
     const rt = await start({ extraHandlers: [] });
     await rt.worker.drain(); // whatever set-up queued
