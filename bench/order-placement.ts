@@ -58,7 +58,7 @@ const WARMUP = Number(args.warmup);
 const CONCURRENCY = args.concurrency.split(',').filter(Boolean).map(Number);
 /** Shares of the best closed-loop rate (0.5), or fixed rates (300/s) to compare runs at the same load. */
 const RATES = args.rates === 'none' ? [] : args.rates.split(',').filter(Boolean);
-/** Outbox worker: embedded in serve (SQLite default, how the app runs), a separate `ordercare worker` process (PostgreSQL default), or off (diagnosis only). */
+/** Outbox worker: embedded in serve, in its thread (SQLite default, how the app runs), a separate `ordercare worker` process (PostgreSQL default), or off (diagnosis only). */
 const workerMode = (args.worker ?? (engine === 'sqlite' ? 'embedded' : 'process')) as 'embedded' | 'process' | 'off';
 if (!['embedded', 'process', 'off'].includes(workerMode)) throw new Error('--worker embedded|process|off');
 
@@ -235,7 +235,7 @@ async function main() {
     const workerProfileDir = profileDir && workerMode === 'process' ? fs.mkdtempSync(path.join(os.tmpdir(), 'ordercare-cpuprof-worker-')) : undefined;
     if (workerMode === 'process') servers.push(await spawnServer({ db, command: 'worker', worker: 'off', nodeArgs: workerProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${workerProfileDir}`] : [] }));
     const workerNote = {
-      embedded: 'serve with the embedded outbox worker (WORKER=embedded), which competes for the same event loop and database connection',
+      embedded: 'serve with the embedded outbox worker (WORKER=embedded), in a thread of its own with its own connection (on SQLite sharing the write lock), competing for the CPUs',
       process: 'serve with WORKER=off plus one `ordercare worker` process (competing for the CPUs and the database)',
       off: 'NONE (WORKER=off, diagnosis only: events pile up in the outbox)',
     }[workerMode];
