@@ -138,6 +138,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const logger = options.logger ?? createLogger(config);
   const clock = options.clock ?? systemClock;
   const runWorker = options.embeddedWorker ?? config.worker === 'embedded';
+  // Extra handlers (tests) are functions, which cannot be sent to a thread: they keep the worker here.
   const workerThread = Boolean(runWorker && options.workerThread && !options.extraHandlers?.length);
   const notifications = listenForNotifications(config.database, { warn: (message) => logger.warn(message) });
   const { deps, database, worker } = createCore(config, {
