@@ -29,8 +29,8 @@ const WAKE_EVERY_MS = 5;
  * connection, so that its batches (handlers, rendering, the e-mails' and webhooks' I/O) never
  * take turns from the requests on the server's event loop. On SQLite both connections take the
  * process's write lock, first come first served. If the thread cannot start or dies, `fellBack`
- * hears why (the caller then runs the worker on its own event loop); a write lock the thread held
- * is handed on.
+ * hears why (the caller then runs the worker on its own event loop); a write lock the thread held,
+ * or its place in the lock's queue, is handed on.
  *
  * Runs from the built server only (dist/): a worker thread cannot load TypeScript sources. From
  * sources (tests in process) it returns undefined and the worker runs on the caller's loop.
@@ -45,13 +45,16 @@ export function startOutboxThread(data: OutboxThreadData, fellBack: (why: string
   let lastWake = 0;
   const exited = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
   const fail = (why: string) => {
-    if (lock?.holder() === OUTBOX_THREAD) lock.release();
     if (stopping || failed) return;
     failed = true;
     fellBack(why);
   };
   thread.on('error', (error) => fail(String(error)));
-  thread.on('exit', (code) => fail(`exit code ${code}`));
+  thread.on('exit', (code) => {
+    // Only now is the thread surely gone: a lock it held, or a turn it was waiting for, is handed on.
+    lock?.abandon(OUTBOX_THREAD);
+    fail(`exit code ${code}`);
+  });
   return {
     wake() {
       if (failed || stopping) return;
@@ -69,7 +72,6 @@ export function startOutboxThread(data: OutboxThreadData, fellBack: (why: string
       const force = setTimeout(() => void thread.terminate(), 10_000);
       await exited;
       clearTimeout(force);
-      if (lock?.holder() === OUTBOX_THREAD) lock.release();
     },
   };
 }

@@ -32,7 +32,7 @@ export interface Checkpointer {
  * Moves the WAL checkpoints of `conn` to a thread of their own (checkpointer-thread.ts): `conn`
  * stops checkpointing (`wal_autocheckpoint = 0`) while the thread runs. If the thread cannot start
  * or dies, `conn` checkpoints again as SQLite does by default, so the WAL never grows without end;
- * a lock the thread held when it died is handed on. `warn` hears why.
+ * a lock the thread held when it died, or its place in the lock's queue, is handed on. `warn` hears why.
  *
  * Runs from the built server only (dist/): a worker thread cannot load TypeScript sources. From
  * sources (tests in process) it does nothing and SQLite's own checkpoints stay on.
@@ -52,7 +52,6 @@ export function startCheckpointer(
   let fellBack = false;
   const exited = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
   const fallBack = (why: string) => {
-    if (lock.holder() === CHECKPOINTER) lock.release();
     if (stopping || fellBack || !conn.open) return;
     fellBack = true;
     conn.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT}`);
@@ -64,7 +63,11 @@ export function startCheckpointer(
     if (message.timing) for (const listener of listeners) listener(message.timing);
   });
   thread.on('error', (error) => fallBack(String(error)));
-  thread.on('exit', (code) => fallBack(`exit code ${code}`));
+  thread.on('exit', (code) => {
+    // Only now is the thread surely gone: a lock it held, or a turn it was waiting for, is handed on.
+    lock.abandon(CHECKPOINTER);
+    fallBack(`exit code ${code}`);
+  });
   thread.unref();
   return {
     onCheckpoint(listener) {
@@ -76,7 +79,6 @@ export function startCheckpointer(
       const force = setTimeout(() => void thread.terminate(), 5_000);
       await exited;
       clearTimeout(force);
-      if (lock.holder() === CHECKPOINTER) lock.release();
     },
   };
 }

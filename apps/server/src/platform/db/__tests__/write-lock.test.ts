@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { Worker as Thread } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
 import { SharedWriteLock } from '../write-lock.js';
 
 const BUILT = new URL('../../../../dist/platform/db/write-lock.js', import.meta.url).href;
@@ -51,5 +52,131 @@ describe('SharedWriteLock', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('acquired after the other thread');
     expect(run.status).toBe(0); // 13 would mean Node saw a pending await and nothing keeping it alive
+  });
+
+  describe('when a thread dies', () => {
+    const dirs: string[] = [];
+    afterEach(() => {
+      for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    /** A thread running `body` (an ES module with `lock`, `holder`, `state` and `parentPort` in scope). */
+    function threadFile(body: string): URL {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-write-lock-'));
+      dirs.push(dir);
+      const file = path.join(dir, 'thread.mjs');
+      fs.writeFileSync(
+        file,
+        `import { workerData, parentPort } from 'node:worker_threads';
+         import { SharedWriteLock } from ${JSON.stringify(BUILT)};
+         const lock = new SharedWriteLock(workerData.lock);
+         const holder = workerData.holder;
+         const state = new Int32Array(workerData.state);
+         ${body}`,
+      );
+      return new URL(`file://${file}`);
+    }
+
+    const state = () => new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT);
+    const within = <T>(ms: number, promise: Promise<T>) =>
+      Promise.race([promise.then(() => 'done' as const), new Promise<'timed out'>((resolve) => setTimeout(() => resolve('timed out'), ms))]);
+    async function kill(thread: Thread): Promise<void> {
+      const exited = new Promise((resolve) => thread.once('exit', resolve));
+      await thread.terminate();
+      await exited;
+    }
+
+    it('skips the turn of a thread that died waiting for it', async () => {
+      const buffer = SharedWriteLock.createBuffer();
+      const lock = new SharedWriteLock(buffer);
+      await lock.acquire(1);
+      const entry = threadFile(`parentPort.postMessage('asking'); await lock.acquire(holder); Atomics.store(state, 0, 1);`);
+      const shared = state();
+      const thread = new Thread(entry, { workerData: { lock: buffer, holder: 3, state: shared } });
+      await new Promise((resolve) => thread.once('message', resolve));
+      while (Atomics.load(new Int32Array(buffer), 0) < 2) await new Promise((resolve) => setTimeout(resolve, 1)); // its ticket is taken
+      await kill(thread);
+      lock.abandon(3);
+      const after = lock.acquire(4); // queued behind the dead thread's ticket
+      lock.release();
+      expect(await within(2_000, after)).toBe('done');
+      expect(lock.holder()).toBe(4);
+      expect(Atomics.load(new Int32Array(shared), 0)).toBe(0); // the dead thread never got it
+      lock.release();
+      expect(await within(2_000, lock.acquire(1))).toBe('done');
+    });
+
+    it('hands on the lock of a thread that died holding it, and abandoning twice changes nothing', async () => {
+      const buffer = SharedWriteLock.createBuffer();
+      const lock = new SharedWriteLock(buffer);
+      const entry = threadFile(`await lock.acquire(holder); parentPort.postMessage('holding'); setInterval(() => {}, 1000);`);
+      const thread = new Thread(entry, { workerData: { lock: buffer, holder: 3, state: state() } });
+      await new Promise((resolve) => thread.once('message', resolve));
+      expect(lock.holder()).toBe(3);
+      const waiting = lock.acquire(1);
+      await kill(thread);
+      lock.abandon(3);
+      lock.abandon(3);
+      expect(await within(2_000, waiting)).toBe('done');
+      expect(lock.holder()).toBe(1);
+      const next = lock.acquire(4);
+      expect(await within(50, next)).toBe('timed out'); // still one holder at a time
+      lock.release();
+      expect(await within(2_000, next)).toBe('done');
+      lock.release();
+      lock.abandon(4); // released cleanly: nothing to give up
+      expect(await within(2_000, lock.acquire(1))).toBe('done');
+    });
+
+    it('stays exclusive and never stalls while threads are killed at random moments', async () => {
+      const buffer = SharedWriteLock.createBuffer();
+      const lock = new SharedWriteLock(buffer);
+      // state: [0] who is inside (0 nobody), [1] times someone entered while another was inside, [2] turns
+      const shared = state();
+      const slots = new Int32Array(shared);
+      const entry = threadFile(`
+        for (;;) {
+          await lock.acquire(holder);
+          if (Atomics.compareExchange(state, 0, 0, holder) !== 0) Atomics.add(state, 1, 1);
+          const until = performance.now() + Math.random() * 0.3;
+          while (performance.now() < until);
+          Atomics.add(state, 2, 1);
+          Atomics.store(state, 0, 0);
+          lock.release();
+          if (Math.random() < 0.5) await new Promise((resolve) => setImmediate(resolve));
+        }`);
+      const start = (holder: number) => new Thread(entry, { workerData: { lock: buffer, holder, state: shared } });
+      const holders = [3, 4, 5, 6];
+      const threads = new Map(holders.map((holder) => [holder, start(holder)]));
+      // What a host does when its thread exits: a thread killed inside leaves, then its lock or turn is given up.
+      const bury = async (holder: number) => {
+        await kill(threads.get(holder)!);
+        Atomics.compareExchange(slots, 0, holder, 0);
+        lock.abandon(holder);
+      };
+      let kills = 0;
+      const until = Date.now() + 2_000;
+      while (Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 15));
+        const holder = holders[Math.floor(Math.random() * holders.length)]!;
+        await bury(holder);
+        threads.set(holder, start(holder));
+        kills++;
+      }
+      const turnsBefore = Atomics.load(slots, 2);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(Atomics.load(slots, 2)).toBeGreaterThan(turnsBefore); // still served after the last kill
+      for (const holder of holders) await bury(holder);
+      expect(await within(2_000, lock.acquire(1))).toBe('done');
+      expect(Atomics.load(slots, 1)).toBe(0);
+      expect(kills).toBeGreaterThan(50);
+      expect(turnsBefore).toBeGreaterThan(kills);
+    }, 20_000);
+  });
+
+  it('refuses a holder id outside 1 to MAX_HOLDER', async () => {
+    const lock = new SharedWriteLock(SharedWriteLock.createBuffer());
+    await expect(lock.acquire(0)).rejects.toThrow(/holder must be 1 to 7, got 0/);
+    await expect(lock.acquire(8)).rejects.toThrow(/got 8/);
   });
 });
