@@ -67,5 +67,9 @@ process.on('SIGUSR2', () => {
   fsyncs = [];
   gcs = [];
   requests = [];
-  if (file) fs.writeFileSync(file, JSON.stringify(report));
+  if (file) {
+    // Written whole, then renamed: the bench polls for the file and must never read half of it.
+    fs.writeFileSync(`${file}.partial`, JSON.stringify(report));
+    fs.renameSync(`${file}.partial`, file);
+  }
 });
