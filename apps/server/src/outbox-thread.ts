@@ -21,6 +21,18 @@ export interface OutboxThread {
   stop(): Promise<void>;
 }
 
+/**
+ * The thread's heaps. V8 sizes a thread's heaps like a process's, so without limits the thread's
+ * garbage grew to 60–100 MB beside the server's under load. Placing orders at full rate on SQLite,
+ * the server's resident set with these limits was 261–287 MB (peak 280–344) against 334–379 MB
+ * (peak 379–392) without, at the same orders per second (docs/PERFORMANCE.md, seventeenth session).
+ * The old generation holds the module graph, a batch, and pdfkit's parse of the CJK font for the
+ * PDF attachments; `outbox-thread.db.test.ts` sends such e-mails from the thread, which ran out of
+ * heap with 32 MB and not with 48 MB, so 96 leaves twice that. A thread that runs out of heap
+ * dies, and the worker goes on on the event loop (`fellBack`).
+ */
+export const OUTBOX_THREAD_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 } as const;
+
 /** Requests wake the thread at most this often: a wake brings the next claim to 20 ms from then anyway. */
 const WAKE_EVERY_MS = 5;
 
@@ -39,7 +51,7 @@ export function startOutboxThread(data: OutboxThreadData, fellBack: (why: string
   const entry = options.entry ?? new URL('./outbox-thread-main.js', import.meta.url);
   if (!fs.existsSync(fileURLToPath(entry))) return undefined;
   const lock = data.writeLock ? new SharedWriteLock(data.writeLock) : undefined;
-  const thread = new Thread(entry, { workerData: data });
+  const thread = new Thread(entry, { workerData: data, resourceLimits: OUTBOX_THREAD_HEAP });
   let stopping = false;
   let failed = false;
   let lastWake = 0;

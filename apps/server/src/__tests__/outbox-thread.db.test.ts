@@ -3,8 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dbKind } from '../../test/support/db.js';
+import { dbKind, testConfig } from '../../test/support/db.js';
 import { startTestRuntime, type TestRuntime } from '../../test/support/runtime.js';
+import { product, receive, warehouse } from '../../test/support/fixtures.js';
+import { startSmtp } from '../../test/support/smtp.js';
 import { emitEvent } from '../platform/outbox/index.js';
 import { OUTBOX_THREAD, SERVER_THREAD, SharedWriteLock } from '../platform/db/write-lock.js';
 
@@ -17,11 +19,11 @@ afterEach(async () => {
 });
 
 /** A runtime as `serve` runs it: the worker in the outbox thread (warnings collected). */
-async function startThreaded(entry: URL = BUILT_ENTRY): Promise<{ rt: TestRuntime; warnings: string[] }> {
+async function startThreaded(entry: URL = BUILT_ENTRY, env: Record<string, string> = {}): Promise<{ rt: TestRuntime; warnings: string[] }> {
   const { default: pino } = await import('pino');
   const warnings: string[] = [];
   const logger = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(String(JSON.parse(line).msg)) });
-  const rt = await startTestRuntime({ embeddedWorker: true, workerThread: true, outboxThreadEntry: entry, logger });
+  const rt = await startTestRuntime({ embeddedWorker: true, workerThread: true, outboxThreadEntry: entry, logger, config: await testConfig(env) });
   open.push(rt);
   return { rt, warnings };
 }
@@ -81,6 +83,43 @@ describe('the outbox thread (serve)', () => {
       await until(async () => status(second) === 'done');
     } finally {
       reader.close();
+    }
+  });
+
+  it('sends order confirmations with their PDFs (CJK font) over SMTP from the thread, within its heap limits', async () => {
+    const smtp = await startSmtp();
+    try {
+      const { rt, warnings } = await startThreaded(BUILT_ENTRY, { SMTP_URL: smtp.url });
+      const admin = await rt.asRole('admin');
+      // The thread runs on the real clock: no quiet hours, so the e-mails go now whatever the hour.
+      const rule = (await rt.app.inject({ method: 'GET', url: '/api/v1/message-rules', headers: admin })).json<{ data: { event: string }[] }>().data.find((r) => r.event === 'order_confirmation')!;
+      const { event: _e, version: _v, updatedAt: _u, ...body } = rule as Record<string, unknown>;
+      const put = await rt.app.inject({ method: 'PUT', url: '/api/v1/message-rules/order_confirmation', headers: { ...admin, 'if-match': '"0"' }, payload: { ...body, quietHoursStart: null, quietHoursEnd: null } });
+      expect(put.statusCode, put.body).toBe(200);
+      const wh = await warehouse(rt, 'SH-01');
+      await product(rt, 'BOLT-M8', { name: 'Bolt M8 螺栓' });
+      await receive(rt, 'BOLT-M8', wh.id, 1_000);
+      const customers = [];
+      for (const [name, email, locale] of [['王芳', 'wang@example.cn', 'zh-CN'], ['Li Wei', 'li@example.com', 'en']] as const) {
+        const res = await rt.app.inject({ method: 'POST', url: '/api/v1/customers', headers: admin, payload: { kind: 'individual', name, email, locale, preferredChannel: 'email' } });
+        expect(res.statusCode, res.body).toBe(201);
+        customers.push(res.json<{ id: string }>().id);
+      }
+      const numbers: string[] = [];
+      const inTwoWeeks = new Date(rt.deps.clock.now().getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
+      for (let i = 0; i < 12; i++) {
+        const payload = { customerId: customers[i % 2], currency: 'CNY', lines: [{ sku: 'BOLT-M8', quantity: 10 }], shippingAddress: { name: 'Li Wei', line1: '88 Century Avenue', city: 'Shanghai', postalCode: '200120', country: 'CN' }, requestedDeliveryDate: inTwoWeeks };
+        const res = await rt.app.inject({ method: 'POST', url: '/api/v1/orders', headers: admin, payload });
+        expect(res.statusCode, res.body).toBe(201);
+        numbers.push(res.json<{ number: string }>().number);
+      }
+      await until(async () => smtp.received.length >= numbers.length, 30_000);
+      const mails = await Promise.all(numbers.map((_, i) => smtp.parsed(i)));
+      expect(new Set(mails.map((m) => m.subject))).toEqual(new Set(numbers.map((n, i) => (i % 2 ? `Order ${n} confirmed` : `订单 ${n} 已确认`))));
+      for (const mail of mails) expect(mail.attachments.map((a) => [a.contentType, a.content.subarray(0, 5).toString()])).toEqual([['application/pdf', '%PDF-']]);
+      expect(warnings).toEqual([]); // the thread never ran out of heap (it would have fallen back, with a warning)
+    } finally {
+      await smtp.close();
     }
   });
 
