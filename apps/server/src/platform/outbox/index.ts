@@ -1,4 +1,5 @@
 export { cancelTimer, emitEvent, scheduleTimer, type NewEvent } from './outbox.js';
 export type { HandlerContext, OutboxEventRecord, OutboxHandler } from './handler.js';
-export { backoffMs, createWorker, type Worker, type WorkerOptions } from './worker.js';
+export { createWorker, type Worker, type WorkerOptions } from './worker.js';
+export { backoffMs } from './lease.js';
 export { getOutboxEvent, listOutboxEvents, requeueOutboxEvent, toOutboxEvent } from './admin.js';

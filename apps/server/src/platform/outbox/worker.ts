@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
-import { addMs } from '../clock.js';
 import type { DialectOps } from '../db/dialect.js';
 import { flushInserts, holdInserts } from '../db/insert-queue.js';
 import type { Db, Tx } from '../db/schema.js';
 import type { HandlerContext, OutboxEventRecord, OutboxHandler } from './handler.js';
 import { newId } from '../ids.js';
+import { claimDue, settleDone, settleFailed } from './lease.js';
 import { Pause } from './pause.js';
 
 export interface WorkerOptions {
@@ -55,11 +55,6 @@ type Mark = { event_id: string; handler: string; handled_at: string };
 /** What each handler's `ahead` returned, by event id. */
 type Ahead = ReadonlyMap<OutboxHandler, ReadonlyMap<string, unknown>>;
 
-export function backoffMs(attempt: number): number {
-  const base = Math.min(2000 * 2 ** Math.max(0, attempt - 1), 3_600_000);
-  return Math.round(base * (0.8 + Math.random() * 0.4));
-}
-
 /**
  * Claims due outbox rows (PostgreSQL: FOR UPDATE SKIP LOCKED, so any number of workers can run),
  * hands each to the handlers that want it, and records success, or the error and the next try.
@@ -91,36 +86,10 @@ export function createWorker(options: WorkerOptions) {
   async function claim(claimed: (events: OutboxEventRecord[]) => void): Promise<OutboxEventRecord[]> {
     const now = clock.now().toISOString();
     return db.transaction().execute(async (tx) => {
-      const due = await ops
-        .forUpdateSkipLocked(
-          tx
-            .selectFrom('outbox')
-            .selectAll()
-            .where('status', '=', 'pending')
-            .where('available_at', '<=', now)
-            .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
-            .orderBy('available_at')
-            .orderBy('id')
-            .limit(batchSize),
-        )
-        .execute();
-      if (due.length === 0) return [];
-      await tx
-        .updateTable('outbox')
-        .set({ locked_by: workerId, locked_until: addMs(now, leaseMs), attempts: sql`attempts + 1` })
-        .where('id', 'in', due.map((r) => r.id))
-        .execute();
+      const { events, untried: fresh } = await claimDue(tx, ops, { now, limit: batchSize, workerId, leaseMs });
+      if (events.length === 0) return [];
       untried.clear();
-      for (const r of due) if (r.attempts === 0 && r.last_error === null) untried.add(r.id);
-      const events = due.map((r) => ({
-        id: r.id,
-        type: r.type,
-        aggregateType: r.aggregate_type,
-        aggregateId: r.aggregate_id,
-        payload: JSON.parse(r.payload) as Record<string, unknown>,
-        attempt: r.attempts + 1,
-        createdAt: r.created_at,
-      }));
+      for (const id of fresh) untried.add(id);
       claimed(events);
       return events;
     });
@@ -266,34 +235,13 @@ export function createWorker(options: WorkerOptions) {
     return out;
   }
 
-  async function settleIn(executor: Db | Tx, ids: readonly string[]): Promise<void> {
-    if (ids.length === 0) return;
-    await executor
-      .updateTable('outbox')
-      .set({ status: 'done', processed_at: clock.now().toISOString(), locked_by: null, locked_until: null, last_error: null })
-      .where('id', 'in', ids)
-      .where('locked_by', '=', workerId)
-      .execute();
-  }
+  const settleIn = (executor: Db | Tx, ids: readonly string[]) => settleDone(executor, ids, workerId, clock.now().toISOString());
 
   async function settle(tx: Tx, event: OutboxEventRecord, error: unknown): Promise<void> {
-    const now = clock.now().toISOString();
     if (error === undefined) return settleIn(tx, [event.id]);
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     const failed = event.attempt >= maxAttempts;
     logger.warn({ eventId: event.id, type: event.type, attempt: event.attempt, err: error }, failed ? 'outbox event failed for good' : 'outbox event failed; will retry');
-    await tx
-      .updateTable('outbox')
-      .set({
-        status: failed ? 'failed' : 'pending',
-        last_error: message.slice(0, 2000),
-        available_at: failed ? now : addMs(now, backoffMs(event.attempt)),
-        locked_by: null,
-        locked_until: null,
-      })
-      .where('id', '=', event.id)
-      .where('locked_by', '=', workerId)
-      .execute();
+    await settleFailed(tx, event, error, { workerId, now: clock.now().toISOString(), forGood: failed });
   }
 
   /** Settles one event and writes the marks of the handlers that ran outside the batch, in one commit. */
